@@ -1,0 +1,75 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// One set of compiler settings for every target (STYLE.md).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "OpenMHHS",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mhhs", targets: ["mhhs"]),
+        .library(name: "MHHSCore", targets: ["MHHSCore"]),
+        .library(name: "MHHSStandingData", targets: ["MHHSStandingData"]),
+        .library(name: "MHHSStorage", targets: ["MHHSStorage"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        .target(name: "MHHSCore", swiftSettings: swiftSettings),
+        .target(
+            name: "MHHSStandingData",
+            dependencies: [
+                "MHHSCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MHHSStorage",
+            dependencies: [
+                "MHHSCore",
+                "MHHSStandingData",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "mhhs",
+            dependencies: [
+                "MHHSCore",
+                "MHHSStandingData",
+                "MHHSStorage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MHHSTestSupport",
+            dependencies: ["MHHSCore"],
+            path: "Tests/MHHSTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MHHSCoreTests",
+            dependencies: ["MHHSCore", "MHHSTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MHHSStandingDataTests",
+            dependencies: ["MHHSStandingData", "MHHSStorage", "MHHSTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "mhhsCLITests",
+            dependencies: ["MHHSTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,22 @@
+/// A closed set of market codes carried as text (connection type, segment, role …).
+///
+/// Conformers are `String` raw-value enums; ``init(code:)`` gives every one of them the same
+/// clear error naming the allowed values.
+public protocol CodeValue: RawRepresentable, CaseIterable, Hashable, Sendable, Codable, CustomStringConvertible
+where RawValue == String {
+    /// The name used in error messages, e.g. `connection type`.
+    static var kind: String { get }
+}
+
+extension CodeValue {
+    /// Parses a code, throwing an error that lists the allowed codes.
+    public init(code: some StringProtocol) throws(IdentifierError) {
+        guard let value = Self(rawValue: String(code)) else {
+            let allowed = Self.allCases.map(\.rawValue).joined(separator: ", ")
+            throw IdentifierError(kind: Self.kind, text: String(code), expected: "one of \(allowed)")
+        }
+        self = value
+    }
+
+    public var description: String { rawValue }
+}

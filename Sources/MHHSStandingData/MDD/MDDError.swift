@@ -1,0 +1,21 @@
+/// Why a Market Domain Data import failed, naming the file, line and column.
+public struct MDDError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int?
+    public let column: String?
+    public let message: String
+
+    public init(file: String, line: Int? = nil, column: String? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        var place = file
+        if let line { place += ":\(line)" }
+        if let column { place += " column '\(column)'" }
+        return "\(place): \(message)"
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import GRDB
+
+/// The embedded database: one SQLite file, `mhhs.sqlite`, in the data folder, opened as a GRDB
+/// `DatabasePool` (WAL: readers never wait for the writer) with the schema migrated on open.
+public struct SQLiteDatabase: Sendable {
+    public let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating if needed) the database in `dataDirectory`.
+    public init(dataDirectory: URL) throws {
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        path = dataDirectory.appendingPathComponent("mhhs.sqlite").path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try SQLiteMigrations.migrator.migrate(pool)
+    }
+}
