@@ -16,8 +16,22 @@ public enum EnglandWalesBankHolidays {
         (1999, 12, 31), (2002, 6, 3), (2011, 4, 29), (2012, 6, 5), (2022, 6, 3), (2022, 9, 19), (2023, 5, 8),
     ]
 
+    /// Years whose holidays are precomputed for O(1) look-ups.
+    static let tabulatedYears = 1981...2400
+
+    /// Day numbers of every rule holiday in ``tabulatedYears``, computed once.
+    static let tabulated: Set<Int> = Set(tabulatedYears.flatMap { computeHolidays(year: $0).map(\.dayNumber) })
+
+    /// Whether a date is a bank holiday by the rules (no overrides).
+    public static func isHoliday(_ date: SettlementDate) -> Bool {
+        tabulatedYears.contains(date.year)
+            ? tabulated.contains(date.dayNumber) : computeHolidays(year: date.year).contains(date)
+    }
+
     /// The bank holidays of `year`, sorted.
-    public static func holidays(year: Int) -> [SettlementDate] {
+    public static func holidays(year: Int) -> [SettlementDate] { computeHolidays(year: year) }
+
+    static func computeHolidays(year: Int) -> [SettlementDate] {
         func date(_ month: Int, _ day: Int) -> Int { CivilCalendar.dayNumber(year: year, month: month, day: day) }
         func firstMonday(_ month: Int) -> Int {
             let first = date(month, 1)

@@ -15,7 +15,7 @@ public struct WorkingDayCalendar: Sendable {
     public func isBankHoliday(_ date: SettlementDate) -> Bool {
         if additionalHolidays.contains(date) { return true }
         if removedHolidays.contains(date) { return false }
-        return EnglandWalesBankHolidays.holidays(year: date.year).contains(date)
+        return EnglandWalesBankHolidays.isHoliday(date)
     }
 
     public func isWorkingDay(_ date: SettlementDate) -> Bool { !date.isWeekend && !isBankHoliday(date) }

@@ -56,17 +56,17 @@ public struct MPAN: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func < (lhs: MPAN, rhs: MPAN) -> Bool { lhs.value < rhs.value }
 
     static func digits(of text: some StringProtocol, expectedLength: Int) throws(MPANError) -> [Int] {
-        let utf8 = Array(text.utf8)
-        guard utf8.count == expectedLength else {
-            throw .length(text: String(text), expected: expectedLength, found: utf8.count)
+        let characters = Array(text.unicodeScalars)
+        guard characters.count == expectedLength else {
+            throw .length(text: String(text), expected: expectedLength, found: characters.count)
         }
         var digits: [Int] = []
         digits.reserveCapacity(expectedLength)
-        for (offset, byte) in utf8.enumerated() {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
+        for (offset, scalar) in characters.enumerated() {
+            guard ("0"..."9").contains(scalar) else {
                 throw .nonDigit(text: String(text), position: offset + 1)
             }
-            digits.append(Int(byte - UInt8(ascii: "0")))
+            digits.append(Int(scalar.value - 48))
         }
         return digits
     }

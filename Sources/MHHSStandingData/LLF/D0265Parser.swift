@@ -83,13 +83,18 @@ public struct D0265Parser: Sendable {
     /// Ends the file: a missing trailer or an incomplete last day is an error.
     public mutating func finish(emit: (LLFDay) throws -> Void) throws -> Summary {
         if !carry.isEmpty {
+            // A last line without a line end is only acceptable as the trailer itself.
             let rest = carry
             carry.removeAll()
+            guard rest.starts(with: Array("ZPT|".utf8)) else {
+                throw D0265Error(
+                    line: lineNumber + 1,
+                    "the file is truncated: no ZPT trailer, and the last line '\(String(decoding: rest, as: UTF8.self))' is cut short")
+            }
             try rest.withUnsafeBufferPointer { try line($0, emit: emit) }
         }
         guard let header else { throw D0265Error(line: nil, "the file is empty: no ZHD header") }
         guard trailerCount != nil else {
-            try flushDay(emit: emit)
             throw D0265Error(line: lineNumber, "the file is truncated: no ZPT trailer after line \(lineNumber)")
         }
         return Summary(
@@ -106,7 +111,8 @@ public struct D0265Parser: Sendable {
         }
         lineNumber += 1
         guard text.count >= 4, text[3] == UInt8(ascii: "|") else {
-            throw D0265Error(line: lineNumber, text.isEmpty ? "empty line" : "not a D0265 record: '\(String(decoding: text, as: UTF8.self))'")
+            throw D0265Error(
+                line: lineNumber, text.isEmpty ? "empty line" : "not a D0265 record: '\(String(decoding: text, as: UTF8.self))'")
         }
         let tag = (text[0], text[1], text[2])
         if tag == (UInt8(ascii: "S"), UInt8(ascii: "P"), UInt8(ascii: "L")) {

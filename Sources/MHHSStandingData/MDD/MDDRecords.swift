@@ -99,7 +99,10 @@ public struct ClockIntervalRecord: Hashable, Sendable, Codable {
     /// Up to 1,440 (`24:00`).
     public let endMinute: Int
 
-    public init(timePatternRegime: String, dayOfWeek: Int, startDay: Int, startMonth: Int, endDay: Int, endMonth: Int, startMinute: Int, endMinute: Int) {
+    public init(
+        timePatternRegime: String, dayOfWeek: Int, startDay: Int, startMonth: Int, endDay: Int, endMonth: Int, startMinute: Int,
+        endMinute: Int
+    ) {
         self.timePatternRegime = timePatternRegime
         self.dayOfWeek = dayOfWeek
         self.startDay = startDay

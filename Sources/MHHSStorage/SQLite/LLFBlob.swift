@@ -20,7 +20,8 @@ enum LLFBlob {
         guard data.count % bytesPerFactor == 0 else { return nil }
         let bytes = [UInt8](data)
         return stride(from: 0, to: bytes.count, by: bytesPerFactor).map { offset in
-            let raw = UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+            let raw =
+                UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
                 | UInt32(bytes[offset + 3]) << 24
             return LineLossFactor(scaled: Int32(bitPattern: raw), decimals: min(bytes[offset + 4], 6))
         }

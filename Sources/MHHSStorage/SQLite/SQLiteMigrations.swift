@@ -6,59 +6,60 @@ enum SQLiteMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("001-standing-data") { db in
-            try db.execute(sql: """
-                CREATE TABLE mdd_import (
-                    id INTEGER PRIMARY KEY CHECK (id = 1),
-                    version TEXT NOT NULL
-                );
-                CREATE TABLE mdd_gsp_group (id TEXT PRIMARY KEY, name TEXT NOT NULL);
-                CREATE TABLE mdd_participant (id TEXT PRIMARY KEY, name TEXT NOT NULL);
-                CREATE TABLE mdd_participant_role (
-                    participant TEXT NOT NULL, role TEXT NOT NULL,
-                    effective_from TEXT NOT NULL, effective_to TEXT,
-                    distributor_short_code TEXT
-                );
-                CREATE INDEX mdd_participant_role_by_role ON mdd_participant_role (role, participant);
-                CREATE TABLE mdd_profile_class (
-                    id INTEGER NOT NULL, description TEXT NOT NULL, switched_load INTEGER NOT NULL,
-                    effective_from TEXT NOT NULL, effective_to TEXT,
-                    PRIMARY KEY (id, effective_from)
-                );
-                CREATE TABLE mdd_ssc (
-                    id TEXT NOT NULL, description TEXT NOT NULL, type TEXT NOT NULL,
-                    effective_from TEXT NOT NULL, effective_to TEXT,
-                    PRIMARY KEY (id, effective_from)
-                );
-                CREATE TABLE mdd_tpr (id TEXT PRIMARY KEY, teleswitch_or_clock TEXT NOT NULL, is_gmt INTEGER NOT NULL);
-                CREATE TABLE mdd_measurement_requirement (ssc TEXT NOT NULL, tpr TEXT NOT NULL);
-                CREATE INDEX mdd_measurement_requirement_by_ssc ON mdd_measurement_requirement (ssc);
-                CREATE TABLE mdd_clock_interval (
-                    tpr TEXT NOT NULL, day_of_week INTEGER NOT NULL,
-                    start_day INTEGER NOT NULL, start_month INTEGER NOT NULL,
-                    end_day INTEGER NOT NULL, end_month INTEGER NOT NULL,
-                    start_minute INTEGER NOT NULL, end_minute INTEGER NOT NULL
-                );
-                CREATE INDEX mdd_clock_interval_by_tpr ON mdd_clock_interval (tpr);
-                CREATE TABLE mdd_llf_class (
-                    distributor TEXT NOT NULL, id TEXT NOT NULL, description TEXT NOT NULL,
-                    ms_specific TEXT NOT NULL, effective_from TEXT NOT NULL, effective_to TEXT
-                );
-                CREATE INDEX mdd_llf_class_by_distributor ON mdd_llf_class (distributor, id);
-                -- One row per distributor × class × date; factors packed (see LLFBlob).
-                CREATE TABLE llf_day (
-                    distributor TEXT NOT NULL,
-                    llf_class TEXT NOT NULL,
-                    settlement_date TEXT NOT NULL,
-                    period_count INTEGER NOT NULL CHECK (period_count IN (46, 48, 50)),
-                    factors BLOB NOT NULL,
-                    PRIMARY KEY (distributor, llf_class, settlement_date)
-                ) WITHOUT ROWID;
-                CREATE TABLE llf_import (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    source TEXT NOT NULL,
-                    days INTEGER NOT NULL
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE mdd_import (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        version TEXT NOT NULL
+                    );
+                    CREATE TABLE mdd_gsp_group (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+                    CREATE TABLE mdd_participant (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+                    CREATE TABLE mdd_participant_role (
+                        participant TEXT NOT NULL, role TEXT NOT NULL,
+                        effective_from TEXT NOT NULL, effective_to TEXT,
+                        distributor_short_code TEXT
+                    );
+                    CREATE INDEX mdd_participant_role_by_role ON mdd_participant_role (role, participant);
+                    CREATE TABLE mdd_profile_class (
+                        id INTEGER NOT NULL, description TEXT NOT NULL, switched_load INTEGER NOT NULL,
+                        effective_from TEXT NOT NULL, effective_to TEXT,
+                        PRIMARY KEY (id, effective_from)
+                    );
+                    CREATE TABLE mdd_ssc (
+                        id TEXT NOT NULL, description TEXT NOT NULL, type TEXT NOT NULL,
+                        effective_from TEXT NOT NULL, effective_to TEXT,
+                        PRIMARY KEY (id, effective_from)
+                    );
+                    CREATE TABLE mdd_tpr (id TEXT PRIMARY KEY, teleswitch_or_clock TEXT NOT NULL, is_gmt INTEGER NOT NULL);
+                    CREATE TABLE mdd_measurement_requirement (ssc TEXT NOT NULL, tpr TEXT NOT NULL);
+                    CREATE INDEX mdd_measurement_requirement_by_ssc ON mdd_measurement_requirement (ssc);
+                    CREATE TABLE mdd_clock_interval (
+                        tpr TEXT NOT NULL, day_of_week INTEGER NOT NULL,
+                        start_day INTEGER NOT NULL, start_month INTEGER NOT NULL,
+                        end_day INTEGER NOT NULL, end_month INTEGER NOT NULL,
+                        start_minute INTEGER NOT NULL, end_minute INTEGER NOT NULL
+                    );
+                    CREATE INDEX mdd_clock_interval_by_tpr ON mdd_clock_interval (tpr);
+                    CREATE TABLE mdd_llf_class (
+                        distributor TEXT NOT NULL, id TEXT NOT NULL, description TEXT NOT NULL,
+                        ms_specific TEXT NOT NULL, effective_from TEXT NOT NULL, effective_to TEXT
+                    );
+                    CREATE INDEX mdd_llf_class_by_distributor ON mdd_llf_class (distributor, id);
+                    -- One row per distributor × class × date; factors packed (see LLFBlob).
+                    CREATE TABLE llf_day (
+                        distributor TEXT NOT NULL,
+                        llf_class TEXT NOT NULL,
+                        settlement_date TEXT NOT NULL,
+                        period_count INTEGER NOT NULL CHECK (period_count IN (46, 48, 50)),
+                        factors BLOB NOT NULL,
+                        PRIMARY KEY (distributor, llf_class, settlement_date)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE llf_import (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        source TEXT NOT NULL,
+                        days INTEGER NOT NULL
+                    );
+                    """)
         }
         return migrator
     }

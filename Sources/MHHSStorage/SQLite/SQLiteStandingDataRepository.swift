@@ -38,10 +38,11 @@ public struct SQLiteStandingDataRepository: StandingDataRepository {
         _ body: (_ store: (LLFDay) throws -> Void) throws -> Result
     ) throws -> Result {
         try database.pool.write { db in
-            let insert = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO llf_day (distributor, llf_class, settlement_date, period_count, factors)
-                VALUES (?, ?, ?, ?, ?)
-                """)
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT OR REPLACE INTO llf_day (distributor, llf_class, settlement_date, period_count, factors)
+                    VALUES (?, ?, ?, ?, ?)
+                    """)
             var days = 0
             let result = try body { day in
                 try insert.execute(arguments: [
@@ -57,10 +58,11 @@ public struct SQLiteStandingDataRepository: StandingDataRepository {
 
     public func lineLossFactors(distributor: MPID, llfClass: String, date: SettlementDate) throws -> LLFDay? {
         try database.pool.read { db in
-            guard let row = try Row.fetchOne(
-                db,
-                sql: "SELECT factors FROM llf_day WHERE distributor = ? AND llf_class = ? AND settlement_date = ?",
-                arguments: [distributor.value, llfClass, date.description])
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: "SELECT factors FROM llf_day WHERE distributor = ? AND llf_class = ? AND settlement_date = ?",
+                    arguments: [distributor.value, llfClass, date.description])
             else { return nil }
             guard let factors = LLFBlob.decode(row["factors"]), factors.count == date.periodCount else {
                 throw StorageError.corrupt("llf_day \(distributor) \(llfClass) \(date) has an unreadable factor blob")
@@ -71,11 +73,14 @@ public struct SQLiteStandingDataRepository: StandingDataRepository {
 
     public func lineLossFactorCoverage() throws -> [LLFCoverage] {
         try database.pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT distributor, COUNT(DISTINCT llf_class) AS classes, COUNT(*) AS days,
-                       MIN(settlement_date) AS first, MAX(settlement_date) AS last
-                FROM llf_day GROUP BY distributor ORDER BY distributor
-                """).map { row in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT distributor, COUNT(DISTINCT llf_class) AS classes, COUNT(*) AS days,
+                           MIN(settlement_date) AS first, MAX(settlement_date) AS last
+                    FROM llf_day GROUP BY distributor ORDER BY distributor
+                    """
+            ).map { row in
                 LLFCoverage(
                     distributor: try MPID(row["distributor"] as String), llfClasses: row["classes"], days: row["days"],
                     firstDate: try SettlementDate(row["first"] as String), lastDate: try SettlementDate(row["last"] as String))

@@ -29,7 +29,8 @@ struct LLFCommand: ParsableCommand {
         let repository = SQLiteStandingDataRepository(database: try dataDirectory.openDatabase())
         let settlementDate = try SettlementDate(date)
         guard let day = try repository.lineLossFactors(distributor: try MPID(ldso), llfClass: llfc, date: settlementDate) else {
-            throw NotFound("no line loss factors for \(ldso) class \(llfc) on \(date); import them with 'mhhs standing-data import --llf FILE'")
+            throw NotFound(
+                "no line loss factors for \(ldso) class \(llfc) on \(date); import them with 'mhhs standing-data import --llf FILE'")
         }
         for (index, factor) in day.factors.enumerated() {
             print("\(index + 1) \(factor)")

@@ -22,7 +22,9 @@ struct MPANCommand: ParsableCommand {
             for core in cores {
                 do {
                     let mpan = try MPAN(core)
-                    let area = mpan.distributor.gspGroup.map { " (distributor \(mpan.distributor), GSP group \($0.rawValue) \($0.name))" } ?? " (distributor \(mpan.distributor))"
+                    let area =
+                        mpan.distributor.gspGroup.map { " (distributor \(mpan.distributor), GSP group \($0.rawValue) \($0.name))" }
+                        ?? " (distributor \(mpan.distributor))"
                     print("\(core) valid\(area)")
                 } catch {
                     anyInvalid = true

@@ -42,13 +42,17 @@ struct StandingDataCommand: ParsableCommand {
             if let marketData {
                 try repository.replaceMarketDomainData(marketData)
                 print("MDD version \(marketData.version):")
-                for (table, rows) in marketData.rowCounts { print("  \(table.padding(toLength: 36, withPad: " ", startingAt: 0)) \(rows) rows") }
+                for (table, rows) in marketData.rowCounts {
+                    print("  \(table.padding(toLength: 36, withPad: " ", startingAt: 0)) \(rows) rows")
+                }
             }
             let coverage = try repository.lineLossFactorCoverage()
             if !coverage.isEmpty {
                 print("Line loss factors stored:")
                 for entry in coverage {
-                    print("  \(entry.distributor): \(entry.llfClasses) classes, \(entry.days) class-days, \(entry.firstDate) to \(entry.lastDate)")
+                    print(
+                        "  \(entry.distributor): \(entry.llfClasses) classes, \(entry.days) class-days, \(entry.firstDate) to \(entry.lastDate)"
+                    )
                 }
             }
         }
@@ -71,7 +75,8 @@ struct StandingDataCommand: ParsableCommand {
                     bar.finish(
                         "\(summary.header.distributor), \(summary.records) records, \(summary.days) days × classes, "
                             + "\(summary.llfClasses) classes, \(summary.firstDate.map(\.description) ?? "-") to "
-                            + "\(summary.lastDate.map(\.description) ?? "-") (\(Int(Double(summary.records) / max(seconds, 1e-9))) lines/s)")
+                            + "\(summary.lastDate.map(\.description) ?? "-") (\(Int(Double(summary.records) / max(seconds, 1e-9))) lines/s)"
+                    )
                 }
             }
         }

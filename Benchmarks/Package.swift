@@ -1,0 +1,25 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// The benchmarks live in their own package so the product never links the harness (STYLE.md).
+// Run: swift package --package-path Benchmarks benchmark
+let package = Package(
+    name: "OpenMHHSBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "OpenMHHS", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "StandingDataBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "MHHSCore", package: "OpenMHHS"),
+                .product(name: "MHHSStandingData", package: "OpenMHHS"),
+            ],
+            path: "Benchmarks/StandingDataBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    ]
+)
