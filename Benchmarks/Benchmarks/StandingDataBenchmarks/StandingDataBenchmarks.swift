@@ -19,7 +19,7 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
     // Parse the whole file from memory: the parser alone, no disk and no database. Throughput
     // is files per second; multiply by 2,969,079 for lines per second.
     if let file = d0265File() {
-        Benchmark("D0265 parse LOND 2026 (2.97 M lines)", configuration: .init(maxIterations: 10)) { benchmark, text in
+        Benchmark("D0265 parse LOND 2026 (2.97 M lines)", configuration: .init(maxIterations: 10)) { (benchmark: Benchmark, text: Data) in
             var days = 0
             for _ in benchmark.scaledIterations {
                 var parser = D0265Parser()
