@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "mhhs", targets: ["mhhs"]),
         .library(name: "MHHSCore", targets: ["MHHSCore"]),
         .library(name: "MHHSStandingData", targets: ["MHHSStandingData"]),
+        .library(name: "MHHSRegistration", targets: ["MHHSRegistration"]),
         .library(name: "MHHSStorage", targets: ["MHHSStorage"]),
     ],
     dependencies: [
@@ -31,11 +32,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "MHHSRegistration", dependencies: ["MHHSCore"], swiftSettings: swiftSettings),
         .target(
             name: "MHHSStorage",
             dependencies: [
                 "MHHSCore",
                 "MHHSStandingData",
+                "MHHSRegistration",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
@@ -45,6 +48,7 @@ let package = Package(
             dependencies: [
                 "MHHSCore",
                 "MHHSStandingData",
+                "MHHSRegistration",
                 "MHHSStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

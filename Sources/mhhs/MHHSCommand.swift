@@ -7,7 +7,7 @@ struct MHHSCommand: AsyncParsableCommand {
         commandName: "mhhs",
         abstract: "OpenMHHS: GB Market-wide Half-Hourly Settlement, registration to settlement.",
         subcommands: [
-            MPANCommand.self, StandingDataCommand.self, LLFCommand.self, CalendarCommand.self,
+            MPANCommand.self, StandingDataCommand.self, LLFCommand.self, CalendarCommand.self, RegistrationCommand.self,
         ]
     )
 }

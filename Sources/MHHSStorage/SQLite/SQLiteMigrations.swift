@@ -61,6 +61,41 @@ enum SQLiteMigrations {
                     );
                     """)
         }
+        migrator.registerMigration("002-register") { db in
+            try db.execute(
+                sql: """
+                    -- Every MPAN is bound to one GSP group; its assertions carry the group so a
+                    -- group's register is one clustered range of register_assertion.
+                    CREATE TABLE metering_point (
+                        mpan INTEGER PRIMARY KEY,
+                        gsp_group TEXT NOT NULL
+                    );
+                    CREATE TABLE register_sequence (id INTEGER PRIMARY KEY CHECK (id = 1), last INTEGER NOT NULL);
+                    INSERT INTO register_sequence VALUES (1, 0);
+                    -- Append-only: rows are never updated or deleted (see RegisterAssertion).
+                    CREATE TABLE register_assertion (
+                        gsp_group TEXT NOT NULL,
+                        mpan INTEGER NOT NULL,
+                        effective_from INTEGER NOT NULL,
+                        recorded_at INTEGER NOT NULL,
+                        seq INTEGER NOT NULL,
+                        mask INTEGER NOT NULL,
+                        supplier TEXT,
+                        ds_role TEXT, ds_mpid TEXT,
+                        ms_role TEXT, ms_mpid TEXT,
+                        dc_role TEXT, dc_mpid TEXT,
+                        da_role TEXT, da_mpid TEXT,
+                        connection_type TEXT, market_segment TEXT, energy_direction TEXT,
+                        domestic TEXT, energisation TEXT,
+                        ldso TEXT, duos_tariff TEXT, llfc TEXT, arrangement TEXT,
+                        profile_class INTEGER, ssc TEXT, measurement_class TEXT,
+                        annual_consumption_wh INTEGER, annual_consumption_quality TEXT,
+                        linked_mpan INTEGER,
+                        source TEXT NOT NULL,
+                        PRIMARY KEY (gsp_group, mpan, effective_from, recorded_at, seq)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

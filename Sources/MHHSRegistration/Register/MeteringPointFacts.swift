@@ -1,0 +1,96 @@
+import MHHSCore
+
+/// The registration facts of one metering point: what an assertion sets, and what the register
+/// knows of the point on a date. A nil value is "not set" (or ended, when an assertion's mask
+/// names the fact).
+public struct MeteringPointFacts: Hashable, Sendable, Codable {
+    public var supplier: MPID?
+    public var dataService: Appointment?
+    public var meteringService: Appointment?
+    public var legacyDataCollector: Appointment?
+    public var legacyDataAggregator: Appointment?
+    public var connectionType: ConnectionType?
+    public var marketSegment: MarketSegment?
+    public var energyDirection: EnergyDirection?
+    public var domesticPremise: DomesticPremiseIndicator?
+    public var energisation: EnergisationStatus?
+    public var distributor: MPID?
+    public var duosTariff: String?
+    public var llfClass: String?
+    public var arrangement: SettlementArrangement?
+    public var profileClass: Int?
+    public var standardSettlementConfiguration: String?
+    public var measurementClass: String?
+    public var annualConsumption: AnnualConsumption?
+    public var linkedMPAN: MPAN?
+
+    public init() {}
+
+    /// Copies the facts named in `mask` from `other`, leaving the rest as they are.
+    public mutating func apply(_ other: MeteringPointFacts, mask: RegisterFact) {
+        if mask.contains(.supplier) { supplier = other.supplier }
+        if mask.contains(.dataService) { dataService = other.dataService }
+        if mask.contains(.meteringService) { meteringService = other.meteringService }
+        if mask.contains(.legacyDataCollector) { legacyDataCollector = other.legacyDataCollector }
+        if mask.contains(.legacyDataAggregator) { legacyDataAggregator = other.legacyDataAggregator }
+        if mask.contains(.connectionType) { connectionType = other.connectionType }
+        if mask.contains(.marketSegment) { marketSegment = other.marketSegment }
+        if mask.contains(.energyDirection) { energyDirection = other.energyDirection }
+        if mask.contains(.domesticPremise) { domesticPremise = other.domesticPremise }
+        if mask.contains(.energisation) { energisation = other.energisation }
+        if mask.contains(.distributor) { distributor = other.distributor }
+        if mask.contains(.duosTariff) { duosTariff = other.duosTariff }
+        if mask.contains(.llfClass) { llfClass = other.llfClass }
+        if mask.contains(.arrangement) { arrangement = other.arrangement }
+        if mask.contains(.legacyProfile) {
+            profileClass = other.profileClass
+            standardSettlementConfiguration = other.standardSettlementConfiguration
+            measurementClass = other.measurementClass
+        }
+        if mask.contains(.annualConsumption) { annualConsumption = other.annualConsumption }
+        if mask.contains(.linkedMPAN) { linkedMPAN = other.linkedMPAN }
+    }
+
+    /// The appointment in a role's fact, whatever the role.
+    public func appointment(for fact: RegisterFact) -> Appointment? {
+        switch fact {
+        case .dataService: dataService
+        case .meteringService: meteringService
+        case .legacyDataCollector: legacyDataCollector
+        case .legacyDataAggregator: legacyDataAggregator
+        default: nil
+        }
+    }
+
+    /// One line per fact in `mask`, `name: value`, for history and show listings.
+    public func describe(_ mask: RegisterFact = .all) -> [(name: String, value: String)] {
+        func text(_ value: (any CustomStringConvertible)?) -> String { value.map { $0.description } ?? "—" }
+        var lines: [(String, String)] = []
+        for (fact, name) in RegisterFact.named where mask.contains(fact) {
+            let value: String =
+                switch fact {
+                case .supplier: text(supplier)
+                case .dataService: text(dataService)
+                case .meteringService: text(meteringService)
+                case .legacyDataCollector: text(legacyDataCollector)
+                case .legacyDataAggregator: text(legacyDataAggregator)
+                case .connectionType: text(connectionType)
+                case .marketSegment: text(marketSegment)
+                case .energyDirection: text(energyDirection)
+                case .domesticPremise: text(domesticPremise)
+                case .energisation: text(energisation)
+                case .distributor: text(distributor)
+                case .duosTariff: text(duosTariff)
+                case .llfClass: text(llfClass)
+                case .arrangement: text(arrangement)
+                case .legacyProfile:
+                    "PC \(text(profileClass)) SSC \(text(standardSettlementConfiguration)) MC \(text(measurementClass))"
+                case .annualConsumption:
+                    annualConsumption.map { "\((try? $0.energy.dipKWhString()) ?? $0.energy.description) kWh (\($0.quality))" } ?? "—"
+                default: text(linkedMPAN)
+                }
+            lines.append((name, value))
+        }
+        return lines
+    }
+}
