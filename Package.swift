@@ -66,6 +66,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "MHHSRegistrationTests",
+            dependencies: ["MHHSRegistration", "MHHSStorage", "MHHSTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "MHHSStandingDataTests",
             dependencies: ["MHHSStandingData", "MHHSStorage", "MHHSTestSupport"],
             swiftSettings: swiftSettings
