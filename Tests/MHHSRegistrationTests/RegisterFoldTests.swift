@@ -64,10 +64,11 @@ struct RegisterFoldTests {
     func endingAFact() {
         var appointed = MeteringPointFacts()
         appointed.dataService = Appointment(role: .smartDataService, provider: try! MPID("SDSA"))
-        let assertions = Self.history + [
-            F.assertion(effective: "2026-11-02", recorded: "2026-11-02", mask: .dataService, facts: appointed, sequence: 3),
-            F.assertion(effective: "2026-11-20", recorded: "2026-11-20", mask: .dataService, facts: MeteringPointFacts(), sequence: 4),
-        ]
+        let assertions =
+            Self.history + [
+                F.assertion(effective: "2026-11-02", recorded: "2026-11-02", mask: .dataService, facts: appointed, sequence: 3),
+                F.assertion(effective: "2026-11-20", recorded: "2026-11-20", mask: .dataService, facts: MeteringPointFacts(), sequence: 4),
+            ]
         let now = F.instant("2026-12-01")
         #expect(RegisterFold.state(of: assertions, on: F.date("2026-11-10"), asKnownAt: now)?.dataService?.provider.value == "SDSA")
         #expect(RegisterFold.state(of: assertions, on: F.date("2026-11-20"), asKnownAt: now)?.dataService == nil)
@@ -94,9 +95,10 @@ struct RegisterSnapshotTests {
                 facts.energisation = Bool.random(using: &generator) ? .energised : .deEnergised
                 facts.llfClass = ["1", "2", "20A"].randomElement(using: &generator)!
                 let mask: RegisterFact = change == 0 ? .all : [.supplier, .energisation, .llfClass]
-                assertions.append(RegisterAssertion(
-                    mpan: mpan, gspGroup: .london, effectiveFrom: effective, recordedAt: recorded, mask: mask, facts: facts,
-                    source: "seeded", sequence: sequence))
+                assertions.append(
+                    RegisterAssertion(
+                        mpan: mpan, gspGroup: .london, effectiveFrom: effective, recordedAt: recorded, mask: mask, facts: facts,
+                        source: "seeded", sequence: sequence))
             }
         }
         for (date, known) in [("2026-10-15", "2026-10-20"), ("2026-11-05", "2026-11-30"), ("2026-11-05", "2026-10-10")] {

@@ -76,9 +76,10 @@ enum RegisterRepositoryConformance {
         var eastern = F.fullState(supplier: "EAST")
         eastern.distributor = try MPID("EELC")
         let east = try MPAN(distributor: DistributorID(10), uniqueNumber: 5)
-        assertions.append(RegisterAssertion(
-            mpan: east, gspGroup: .eastern, effectiveFrom: F.date("2026-10-01"), recordedAt: F.instant("2026-10-01"), mask: .all,
-            facts: eastern, source: "test"))
+        assertions.append(
+            RegisterAssertion(
+                mpan: east, gspGroup: .eastern, effectiveFrom: F.date("2026-10-01"), recordedAt: F.instant("2026-10-01"), mask: .all,
+                facts: eastern, source: "test"))
         try repository.record(assertions.shuffled())
         let before = try repository.snapshot(of: .london, on: F.date("2026-11-02"), asKnownAt: F.instant("2026-11-05"))
         #expect(before.count == 50)

@@ -88,12 +88,15 @@ struct RegistrationCSVImporterTests {
             try RegistrationCSVImporter(header: Self.header + ["mpan"], recordedAt: UTCInstant(secondsSinceEpoch: 0), source: "t")
         }
         do throws(RegistrationCSVImporter.RowError) {
-            _ = try RegistrationCSVImporter(header: Array(Self.header.dropLast()), recordedAt: UTCInstant(secondsSinceEpoch: 0), source: "t")
+            _ = try RegistrationCSVImporter(
+                header: Array(Self.header.dropLast()), recordedAt: UTCInstant(secondsSinceEpoch: 0), source: "t")
             Issue.record("a missing column must be rejected")
         } catch {
             #expect(error.column == "ms_mpid" && error.error.code == "REG0004")
         }
-        #expect(throws: RegistrationCSVImporter.RowError.self) { try Self.importer().assertion(fields: Array(Self.row([:]).dropLast()), row: 2) }
+        #expect(throws: RegistrationCSVImporter.RowError.self) {
+            try Self.importer().assertion(fields: Array(Self.row([:]).dropLast()), row: 2)
+        }
         let withOptional = try RegistrationCSVImporter(
             header: Self.header + ["annual_consumption_quality", "linked_mpan"], recordedAt: UTCInstant(secondsSinceEpoch: 0), source: "t")
         let assertion = try withOptional.assertion(fields: Self.row([:]) + ["A", "1900012374324"], row: 2)

@@ -10,12 +10,16 @@ where RawValue == String {
 
 extension CodeValue {
     /// Parses a code, throwing an error that lists the allowed codes.
+    @inlinable
     public init(code: some StringProtocol) throws(IdentifierError) {
-        guard let value = Self(rawValue: String(code)) else {
-            let allowed = Self.allCases.map(\.rawValue).joined(separator: ", ")
-            throw IdentifierError(kind: Self.kind, text: String(code), expected: "one of \(allowed)")
-        }
+        guard let value = Self(rawValue: String(code)) else { throw Self.unknownCode(String(code)) }
         self = value
+    }
+
+    /// The error for a text that is none of the codes.
+    public static func unknownCode(_ text: String) -> IdentifierError {
+        let allowed = allCases.map(\.rawValue).joined(separator: ", ")
+        return IdentifierError(kind: kind, text: text, expected: "one of \(allowed)")
     }
 
     public var description: String { rawValue }

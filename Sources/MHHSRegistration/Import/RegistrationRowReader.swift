@@ -51,7 +51,9 @@ struct RegistrationRowReader {
         guard let mpan = try parse(.mpan, { try MPAN($0) }) else { throw fail(.mpan, .missing("mpan is required")) }
         let group = try requiredCode(.gsp_group, GSPGroup.self)
         if let dnoGroup = mpan.distributor.gspGroup, dnoGroup != group {
-            throw fail(.gsp_group, .groupMismatch("MPAN \(mpan) of distributor \(mpan.distributor) is in \(dnoGroup.rawValue), not \(group.rawValue)"))
+            throw fail(
+                .gsp_group,
+                .groupMismatch("MPAN \(mpan) of distributor \(mpan.distributor) is in \(dnoGroup.rawValue), not \(group.rawValue)"))
         }
         let effectiveFrom = try parse(.effective_from) { try SettlementDate($0) }
         guard let effectiveFrom else { throw fail(.effective_from, .missing("effective_from is required")) }
@@ -68,13 +70,14 @@ struct RegistrationRowReader {
         let segment = try requiredCode(.market_segment, MarketSegment.self)
         facts.marketSegment = segment
         if (segment == .unmetered) != (facts.connectionType == .unmetered) {
-            throw fail(.connection_type, RegistrationError("REG0008", "connection type \(facts.connectionType!) does not fit segment \(segment)"))
+            throw fail(
+                .connection_type, RegistrationError("REG0008", "connection type \(facts.connectionType!) does not fit segment \(segment)"))
         }
         facts.energyDirection = try requiredCode(.energy_direction, EnergyDirection.self)
         facts.domesticPremise = try requiredCode(.domestic, DomesticPremiseIndicator.self)
         facts.energisation = try requiredCode(.energisation, EnergisationStatus.self)
         facts.llfClass = try required(.llfc)
-        guard let llfc = facts.llfClass, (1...3).contains(llfc.count), llfc.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+        guard let llfc = facts.llfClass, (1...3).contains(llfc.count), llfc.isASCIIAlphanumeric else {
             throw fail(.llfc, .malformed("llfc must be 1–3 letters or digits"))
         }
         facts.duosTariff = text(.duos_tariff)
@@ -96,7 +99,7 @@ struct RegistrationRowReader {
         }
         facts.profileClass = profileClass == 0 ? nil : profileClass
         facts.standardSettlementConfiguration = try parse(.ssc) { text throws(RegistrationError) -> String in
-            guard text.count == 4, text.allSatisfy(\.isWholeNumber) else { throw .malformed("SSC '\(text)' is not 4 digits") }
+            guard text.utf8.count == 4, text.allSatisfy(\.isASCIIDigit) else { throw .malformed("SSC '\(text)' is not 4 digits") }
             return text
         }
         facts.measurementClass = try parse(.measurement_class) { text throws(RegistrationError) -> String in
@@ -135,7 +138,11 @@ struct RegistrationRowReader {
                 case .legacyHH: .halfHourlyDataCollector
                 }
             guard dataService.role == expected else {
-                throw fail(.ds_role, .roleMismatch("a \(arrangement.rawValue) MPAN in segment \(segment) needs \(expected.rawValue), not \(dataService.role.rawValue)"))
+                throw fail(
+                    .ds_role,
+                    .roleMismatch(
+                        "a \(arrangement.rawValue) MPAN in segment \(segment) needs \(expected.rawValue), not \(dataService.role.rawValue)")
+                )
             }
             if arrangement == .mhhs { facts.dataService = dataService } else { facts.legacyDataCollector = dataService }
         }
@@ -162,26 +169,42 @@ struct RegistrationRowReader {
 
     /// `12`, `12.5`, `12.345` kWh → Wh; nil for anything else.
     static func kilowattHoursToWattHours(_ text: String) -> Int64? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 12, parts[0].allSatisfy(\.isASCIIDigit),
-            let whole = Int64(parts[0])
-        else { return nil }
+        var whole: Int64 = 0
+        var wholeDigits = 0
         var fraction: Int64 = 0
-        if parts.count == 2 {
-            let digits = parts[1]
-            guard (1...3).contains(digits.count), digits.allSatisfy(\.isASCIIDigit) else { return nil }
-            fraction = Int64(digits + String(repeating: "0", count: 3 - digits.count))!
+        var fractionDigits = -1
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard fractionDigits < 0 else { return nil }
+                fractionDigits = 0
+                continue
+            }
+            guard byte >= 48, byte <= 57 else { return nil }
+            if fractionDigits >= 0 {
+                fractionDigits += 1
+                fraction = fraction * 10 + Int64(byte - 48)
+            } else {
+                wholeDigits += 1
+                whole = whole * 10 + Int64(byte - 48)
+            }
         }
+        guard (1...12).contains(wholeDigits), fractionDigits != 0, fractionDigits <= 3 else { return nil }
+        for _ in max(fractionDigits, 0)..<3 { fraction *= 10 }
         return whole * 1_000 + fraction
     }
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isWholeNumber }
+    var isASCIIDigit: Bool { asciiValue.map { $0 >= 48 && $0 <= 57 } ?? false }
 }
 
 extension String {
+    var isASCIIAlphanumeric: Bool {
+        utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }
+    }
+
     var trimmingSpaces: String {
+        guard utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ") else { return self }
         var slice = self[...]
         while slice.first == " " { slice = slice.dropFirst() }
         while slice.last == " " { slice = slice.dropLast() }

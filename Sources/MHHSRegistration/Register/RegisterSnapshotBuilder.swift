@@ -2,23 +2,38 @@ import MHHSCore
 
 /// Builds a ``RegisterSnapshot`` from a stream of assertions sorted by MPAN (any order within
 /// an MPAN), folding each metering point as its assertions go by.
+///
+/// Stores feed it either whole ``RegisterAssertion``s or, on their fast path, ``SnapshotRow``s
+/// whose text values they have interned with ``participantIndex(_:)``, ``llfClassIndex(_:)`` and
+/// ``sscIndex(_:)``.
 public struct RegisterSnapshotBuilder {
     private var snapshot: RegisterSnapshot
-    private var pending: [RegisterAssertion] = []
-    private var participantIndex: [MPID: Int32] = [:]
-    private var llfIndex: [String: Int32] = [:]
-    private var sscIndex: [String: Int32] = [:]
+    private var pending: [SnapshotRow] = []
+    private var participantIndices: [MPID: Int32] = [:]
+    private var llfIndices: [String: Int32] = [:]
+    private var sscIndices: [String: Int32] = [:]
 
     public init(gspGroup: GSPGroup, settlementDate: SettlementDate, asKnownAt: UTCInstant, expectedCount: Int = 0) {
         snapshot = RegisterSnapshot(gspGroup: gspGroup, settlementDate: settlementDate, asKnownAt: asKnownAt)
-        if expectedCount > 0 { reserve(expectedCount) }
+        pending.reserveCapacity(16)
+        if expectedCount > 0 { snapshot.reserve(expectedCount) }
     }
+
+    public var settlementDate: SettlementDate { snapshot.settlementDate }
+    public var asKnownAt: UTCInstant { snapshot.asKnownAt }
 
     /// Adds one assertion; assertions must arrive grouped by MPAN in ascending MPAN order.
     public mutating func add(_ assertion: RegisterAssertion) {
         guard assertion.applies(on: snapshot.settlementDate, asKnownAt: snapshot.asKnownAt) else { return }
-        if let last = pending.last, last.mpan != assertion.mpan { flush() }
-        pending.append(assertion)
+        add(row(for: assertion))
+    }
+
+    /// Adds one encoded assertion that the caller has already checked applies to the
+    /// snapshot's date and instant; rows must arrive grouped by MPAN in ascending MPAN order.
+    @inline(__always)
+    public mutating func add(_ row: SnapshotRow) {
+        if let last = pending.last, last.mpan != row.mpan { flush() }
+        pending.append(row)
     }
 
     public mutating func finish() -> RegisterSnapshot {
@@ -26,62 +41,66 @@ public struct RegisterSnapshotBuilder {
         return snapshot
     }
 
-    private mutating func reserve(_ count: Int) {
-        snapshot.mpans.reserveCapacity(count)
-        snapshot.supplier.reserveCapacity(count)
-        snapshot.dataService.reserveCapacity(count)
-        snapshot.dataServiceRole.reserveCapacity(count)
-        snapshot.distributor.reserveCapacity(count)
-        snapshot.connectionType.reserveCapacity(count)
-        snapshot.marketSegment.reserveCapacity(count)
-        snapshot.energyDirection.reserveCapacity(count)
-        snapshot.domesticPremise.reserveCapacity(count)
-        snapshot.energisation.reserveCapacity(count)
-        snapshot.arrangement.reserveCapacity(count)
-        snapshot.llfClass.reserveCapacity(count)
-        snapshot.profileClass.reserveCapacity(count)
-        snapshot.standardSettlementConfiguration.reserveCapacity(count)
-        snapshot.annualConsumptionWh.reserveCapacity(count)
+    public mutating func participantIndex(_ participant: MPID) -> Int32 {
+        if let index = participantIndices[participant] { return index }
+        let index = Int32(snapshot.participants.count)
+        snapshot.participants.append(participant)
+        participantIndices[participant] = index
+        return index
+    }
+
+    public mutating func llfClassIndex(_ llfClass: String) -> Int32 {
+        Self.intern(llfClass, in: &llfIndices, table: &snapshot.llfClasses)
+    }
+
+    public mutating func sscIndex(_ ssc: String) -> Int32 {
+        Self.intern(ssc, in: &sscIndices, table: &snapshot.standardSettlementConfigurations)
+    }
+
+    /// The code index of a value among its type's cases, or ``RegisterSnapshot/absent``.
+    public static func code<C: CodeValue>(_ value: C?) -> UInt8 where C.AllCases == [C] {
+        guard let value, let index = C.allCases.firstIndex(of: value) else { return RegisterSnapshot.absent }
+        return UInt8(index)
+    }
+
+    private mutating func row(for assertion: RegisterAssertion) -> SnapshotRow {
+        let facts = assertion.facts
+        var row = SnapshotRow()
+        row.mpan = assertion.mpan.value
+        row.effectiveFrom = Int32(assertion.effectiveFrom.dayNumber)
+        row.recordedAt = assertion.recordedAt.secondsSinceEpoch
+        row.sequence = assertion.sequence
+        row.mask = assertion.mask
+        row.supplier = facts.supplier.map { participantIndex($0) } ?? -1
+        row.dataService = facts.dataService.map { participantIndex($0.provider) } ?? -1
+        row.dataServiceRole = Self.code(facts.dataService?.role)
+        row.distributor = facts.distributor.map { participantIndex($0) } ?? -1
+        row.connectionType = Self.code(facts.connectionType)
+        row.marketSegment = Self.code(facts.marketSegment)
+        row.energyDirection = Self.code(facts.energyDirection)
+        row.domesticPremise = Self.code(facts.domesticPremise)
+        row.energisation = Self.code(facts.energisation)
+        row.arrangement = Self.code(facts.arrangement)
+        row.llfClass = facts.llfClass.map { llfClassIndex($0) } ?? -1
+        row.profileClass = UInt8(clamping: facts.profileClass ?? 0)
+        row.standardSettlementConfiguration = facts.standardSettlementConfiguration.map { sscIndex($0) } ?? -1
+        row.annualConsumptionWh = facts.annualConsumption?.energy.wattHours ?? -1
+        return row
     }
 
     private mutating func flush() {
         guard let first = pending.first else { return }
-        if pending.count > 1 { pending.sort(by: RegisterAssertion.foldOrder) }
-        var state = MeteringPointFacts()
-        for assertion in pending { state.apply(assertion.facts, mask: assertion.mask) }
+        var state = SnapshotRow()
+        if pending.count == 1 {
+            state.apply(first)
+        } else {
+            pending.sort { $0.foldsBefore($1) }
+            for row in pending { state.apply(row) }
+        }
         pending.removeAll(keepingCapacity: true)
-        guard let supplier = state.supplier else { return }
-        snapshot.mpans.append(first.mpan.value)
-        snapshot.supplier.append(index(of: supplier))
-        snapshot.dataService.append(state.dataService.map { index(of: $0.provider) } ?? RegisterSnapshot.absentIndex)
-        snapshot.dataServiceRole.append(code(state.dataService?.role))
-        snapshot.distributor.append(state.distributor.map { index(of: $0) } ?? RegisterSnapshot.absentIndex)
-        snapshot.connectionType.append(code(state.connectionType))
-        snapshot.marketSegment.append(code(state.marketSegment))
-        snapshot.energyDirection.append(code(state.energyDirection))
-        snapshot.domesticPremise.append(code(state.domesticPremise))
-        snapshot.energisation.append(code(state.energisation))
-        snapshot.arrangement.append(code(state.arrangement))
-        snapshot.llfClass.append(state.llfClass.map { Self.intern($0, in: &llfIndex, table: &snapshot.llfClasses) } ?? -1)
-        snapshot.profileClass.append(UInt8(clamping: state.profileClass ?? 0))
-        snapshot.standardSettlementConfiguration.append(
-            state.standardSettlementConfiguration.map {
-                Self.intern($0, in: &sscIndex, table: &snapshot.standardSettlementConfigurations)
-            } ?? -1)
-        snapshot.annualConsumptionWh.append(state.annualConsumption?.energy.wattHours ?? -1)
-    }
-
-    private mutating func index(of participant: MPID) -> Int32 {
-        if let index = participantIndex[participant] { return index }
-        let index = Int32(snapshot.participants.count)
-        snapshot.participants.append(participant)
-        participantIndex[participant] = index
-        return index
-    }
-
-    private func code<C: CodeValue>(_ value: C?) -> UInt8 where C.AllCases == [C] {
-        guard let value, let index = C.allCases.firstIndex(of: value) else { return RegisterSnapshot.absent }
-        return UInt8(index)
+        guard state.supplier >= 0 else { return }
+        state.mpan = first.mpan
+        snapshot.append(state)
     }
 
     private static func intern(_ text: String, in index: inout [String: Int32], table: inout [String]) -> Int32 {
@@ -90,5 +109,43 @@ public struct RegisterSnapshotBuilder {
         table.append(text)
         index[text] = new
         return new
+    }
+}
+
+extension RegisterSnapshot {
+    mutating func reserve(_ count: Int) {
+        mpans.reserveCapacity(count)
+        supplier.reserveCapacity(count)
+        dataService.reserveCapacity(count)
+        dataServiceRole.reserveCapacity(count)
+        distributor.reserveCapacity(count)
+        connectionType.reserveCapacity(count)
+        marketSegment.reserveCapacity(count)
+        energyDirection.reserveCapacity(count)
+        domesticPremise.reserveCapacity(count)
+        energisation.reserveCapacity(count)
+        arrangement.reserveCapacity(count)
+        llfClass.reserveCapacity(count)
+        profileClass.reserveCapacity(count)
+        standardSettlementConfiguration.reserveCapacity(count)
+        annualConsumptionWh.reserveCapacity(count)
+    }
+
+    mutating func append(_ state: SnapshotRow) {
+        mpans.append(state.mpan)
+        supplier.append(state.supplier)
+        dataService.append(state.dataService)
+        dataServiceRole.append(state.dataServiceRole)
+        distributor.append(state.distributor)
+        connectionType.append(state.connectionType)
+        marketSegment.append(state.marketSegment)
+        energyDirection.append(state.energyDirection)
+        domesticPremise.append(state.domesticPremise)
+        energisation.append(state.energisation)
+        arrangement.append(state.arrangement)
+        llfClass.append(state.llfClass)
+        profileClass.append(state.profileClass)
+        standardSettlementConfiguration.append(state.standardSettlementConfiguration)
+        annualConsumptionWh.append(state.annualConsumptionWh)
     }
 }

@@ -11,22 +11,43 @@ enum RegisterRows {
         annual_consumption_quality, linked_mpan, source
         """
 
-    static let insertSQL = "INSERT INTO register_assertion (\(columns)) VALUES (\(Array(repeating: "?", count: 31).joined(separator: ", ")))"
+    static let insertSQL =
+        "INSERT INTO register_assertion (\(columns)) VALUES (\(Array(repeating: "?", count: 31).joined(separator: ", ")))"
 
-    static func arguments(_ assertion: RegisterAssertion, sequence: Int64) -> StatementArguments {
+    /// Binds an assertion to a statement prepared from ``insertSQL`` (the same order as ``arguments``).
+    static func bind(_ assertion: RegisterAssertion, sequence: Int64, to binder: SQLiteBinder) {
         let facts = assertion.facts
-        return [
-            assertion.gspGroup.rawValue, assertion.mpan.value, assertion.effectiveFrom.dayNumber,
-            assertion.recordedAt.secondsSinceEpoch, sequence, assertion.mask.rawValue, facts.supplier?.value,
-            facts.dataService?.role.rawValue, facts.dataService?.provider.value, facts.meteringService?.role.rawValue,
-            facts.meteringService?.provider.value, facts.legacyDataCollector?.role.rawValue,
-            facts.legacyDataCollector?.provider.value, facts.legacyDataAggregator?.role.rawValue,
-            facts.legacyDataAggregator?.provider.value, facts.connectionType?.rawValue, facts.marketSegment?.rawValue,
-            facts.energyDirection?.rawValue, facts.domesticPremise?.rawValue, facts.energisation?.rawValue,
-            facts.distributor?.value, facts.duosTariff, facts.llfClass, facts.arrangement?.rawValue, facts.profileClass,
-            facts.standardSettlementConfiguration, facts.measurementClass, facts.annualConsumption?.energy.wattHours,
-            facts.annualConsumption?.quality, facts.linkedMPAN?.value, assertion.source,
-        ]
+        binder.bind(1, assertion.gspGroup.rawValue)
+        binder.bind(2, assertion.mpan.value)
+        binder.bind(3, assertion.effectiveFrom.dayNumber)
+        binder.bind(4, assertion.recordedAt.secondsSinceEpoch)
+        binder.bind(5, sequence)
+        binder.bind(6, assertion.mask.rawValue)
+        binder.bind(7, facts.supplier?.value)
+        binder.bind(8, facts.dataService?.role.rawValue)
+        binder.bind(9, facts.dataService?.provider.value)
+        binder.bind(10, facts.meteringService?.role.rawValue)
+        binder.bind(11, facts.meteringService?.provider.value)
+        binder.bind(12, facts.legacyDataCollector?.role.rawValue)
+        binder.bind(13, facts.legacyDataCollector?.provider.value)
+        binder.bind(14, facts.legacyDataAggregator?.role.rawValue)
+        binder.bind(15, facts.legacyDataAggregator?.provider.value)
+        binder.bind(16, facts.connectionType?.rawValue)
+        binder.bind(17, facts.marketSegment?.rawValue)
+        binder.bind(18, facts.energyDirection?.rawValue)
+        binder.bind(19, facts.domesticPremise?.rawValue)
+        binder.bind(20, facts.energisation?.rawValue)
+        binder.bind(21, facts.distributor?.value)
+        binder.bind(22, facts.duosTariff)
+        binder.bind(23, facts.llfClass)
+        binder.bind(24, facts.arrangement?.rawValue)
+        binder.bind(25, facts.profileClass)
+        binder.bind(26, facts.standardSettlementConfiguration)
+        binder.bind(27, facts.measurementClass)
+        binder.bind(28, facts.annualConsumption?.energy.wattHours)
+        binder.bind(29, facts.annualConsumption?.quality)
+        binder.bind(30, facts.linkedMPAN?.value)
+        binder.bind(31, assertion.source)
     }
 
     /// Reads a row selected with ``columns`` in order.

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import MHHSCore
 import MHHSRegistration
 
@@ -29,12 +30,17 @@ public struct SQLiteRegisterRepository: RegisterRepository {
     func store(_ body: (_ store: (RegisterAssertion) throws -> Void) throws -> Void) throws -> (count: Int, last: Int64) {
         try database.pool.write { db in
             var sequence = try Int64.fetchOne(db, sql: "SELECT last FROM register_sequence WHERE id = 1") ?? 0
-            let insert = try db.cachedStatement(sql: RegisterRows.insertSQL)
-            let bind = try db.cachedStatement(sql: "INSERT INTO metering_point (mpan, gsp_group) VALUES (?, ?) ON CONFLICT (mpan) DO NOTHING")
+            let insert = SQLiteBinder(statement: try db.cachedStatement(sql: RegisterRows.insertSQL).sqliteStatement)
+            let bind = SQLiteBinder(
+                statement: try db.cachedStatement(
+                    sql: "INSERT INTO metering_point (mpan, gsp_group) VALUES (?, ?) ON CONFLICT (mpan) DO NOTHING"
+                ).sqliteStatement)
             let groupOf = try db.cachedStatement(sql: "SELECT gsp_group FROM metering_point WHERE mpan = ?")
             var stored = 0
             try body { assertion in
-                try bind.execute(arguments: [assertion.mpan.value, assertion.gspGroup.rawValue])
+                bind.bind(1, assertion.mpan.value)
+                bind.bind(2, assertion.gspGroup.rawValue)
+                try bind.execute(db)
                 if db.changesCount == 0 {
                     let existing = try String.fetchOne(groupOf, arguments: [assertion.mpan.value])
                     guard existing == assertion.gspGroup.rawValue else {
@@ -43,7 +49,8 @@ public struct SQLiteRegisterRepository: RegisterRepository {
                     }
                 }
                 sequence += 1
-                try insert.execute(arguments: RegisterRows.arguments(assertion, sequence: sequence))
+                RegisterRows.bind(assertion, sequence: sequence, to: insert)
+                try insert.execute(db)
                 stored += 1
             }
             try db.execute(sql: "UPDATE register_sequence SET last = ? WHERE id = 1", arguments: [sequence])
@@ -71,18 +78,7 @@ public struct SQLiteRegisterRepository: RegisterRepository {
 
     public func snapshot(of group: GSPGroup, on date: SettlementDate, asKnownAt instant: UTCInstant) throws -> RegisterSnapshot {
         try database.pool.read { db in
-            let expected = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM metering_point WHERE gsp_group = ?", arguments: [group.rawValue]) ?? 0
-            var builder = RegisterSnapshotBuilder(gspGroup: group, settlementDate: date, asKnownAt: instant, expectedCount: expected)
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT \(RegisterRows.columns) FROM register_assertion
-                    WHERE gsp_group = ? AND effective_from <= ? AND recorded_at <= ?
-                    ORDER BY gsp_group, mpan
-                    """,
-                arguments: [group.rawValue, date.dayNumber, instant.secondsSinceEpoch])
-            while let row = try rows.next() { builder.add(try RegisterRows.assertion(row)) }
-            return builder.finish()
+            return try SQLiteSnapshotReader.read(db, group: group, date: date, instant: instant, expectedCount: 0)
         }
     }
 

@@ -58,7 +58,9 @@ struct RegistrationCommand: ParsableCommand {
             print("MPAN \(core): \(history.entries.count) recorded changes (validity as known now)")
             for entry in history.entries {
                 let assertion = entry.assertion
-                print("#\(assertion.sequence) recorded \(assertion.recordedAt) by \(assertion.source); effective from \(assertion.effectiveFrom)")
+                print(
+                    "#\(assertion.sequence) recorded \(assertion.recordedAt) by \(assertion.source); effective from \(assertion.effectiveFrom)"
+                )
                 for fact in entry.facts {
                     let validity: String
                     if let replacement = fact.supersededBy {
@@ -95,7 +97,9 @@ struct RegistrationCommand: ParsableCommand {
             let started = ContinuousClock.now
             let snapshot = try repository.snapshot(of: gspGroup, on: date, asKnownAt: instant)
             let elapsed = ContinuousClock.now - started
-            print("GSP group \(gspGroup.rawValue) on \(date) as known at \(instant): \(snapshot.count) metering points (read in \(String(format: "%.3f", elapsed.seconds)) s)")
+            print(
+                "GSP group \(gspGroup.rawValue) on \(date) as known at \(instant): \(snapshot.count) metering points (read in \(String(format: "%.3f", elapsed.seconds)) s)"
+            )
             var perArrangement: [String: Int] = [:]
             for code in snapshot.arrangement {
                 let name = code == RegisterSnapshot.absent ? "unknown" : SettlementArrangement.allCases[Int(code)].rawValue
@@ -108,4 +112,3 @@ struct RegistrationCommand: ParsableCommand {
         }
     }
 }
-

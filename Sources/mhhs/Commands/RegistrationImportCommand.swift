@@ -46,7 +46,8 @@ struct RegistrationImportCommand: ParsableCommand {
                         throw RegistrationCSVImporter.RowError(row: number, column: nil, error: .malformed("unterminated quoted field"))
                     }
                     guard let reader = importer else {
-                        importer = try RegistrationCSVImporter(header: fields, recordedAt: instant, source: "import \(url.lastPathComponent)")
+                        importer = try RegistrationCSVImporter(
+                            header: fields, recordedAt: instant, source: "import \(url.lastPathComponent)")
                         return
                     }
                     let assertion = try reader.assertion(fields: fields, row: number)
