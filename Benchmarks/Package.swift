@@ -5,7 +5,7 @@ import PackageDescription
 // Run: swift package --package-path Benchmarks benchmark
 let package = Package(
     name: "OpenMHHSBenchmarks",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "OpenMHHS", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),

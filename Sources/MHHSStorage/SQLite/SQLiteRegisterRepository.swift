@@ -14,75 +14,85 @@ public struct SQLiteRegisterRepository: RegisterRepository {
     }
 
     @discardableResult
-    public func record(_ assertions: [RegisterAssertion]) throws -> [Int64] {
-        let (count, last) = try store { store in
-            for assertion in assertions { try store(assertion) }
+    public func record(_ assertions: [RegisterAssertion]) async throws -> [Int64] {
+        let (count, last) = try await database.pool.write { db in
+            try Self.store(db) { store in
+                for assertion in assertions { try store(assertion) }
+            }
         }
         // Sequences are consecutive within one transaction.
         return count == 0 ? [] : Array((last - Int64(count) + 1)...last)
     }
 
-    public func recordAll(_ body: (_ store: (RegisterAssertion) throws -> Void) throws -> Void) throws -> Int {
-        try store(body).count
+    public func recordAll(
+        _ produce: @escaping @Sendable (_ store: (RegisterAssertion) throws -> Void) throws -> Void
+    ) async throws -> Int {
+        // GRDB runs the closure on its writer queue, so the synchronous producer never blocks
+        // the caller's executor.
+        try await database.pool.write { db in try Self.store(db, produce).count }
     }
 
-    /// Stores in one transaction; returns how many were stored and the last sequence used.
-    func store(_ body: (_ store: (RegisterAssertion) throws -> Void) throws -> Void) throws -> (count: Int, last: Int64) {
-        try database.pool.write { db in
-            var sequence = try Int64.fetchOne(db, sql: "SELECT last FROM register_sequence WHERE id = 1") ?? 0
-            let insert = SQLiteBinder(statement: try db.cachedStatement(sql: RegisterRows.insertSQL).sqliteStatement)
-            let bind = SQLiteBinder(
-                statement: try db.cachedStatement(
-                    sql: "INSERT INTO metering_point (mpan, gsp_group) VALUES (?, ?) ON CONFLICT (mpan) DO NOTHING"
-                ).sqliteStatement)
-            let groupOf = try db.cachedStatement(sql: "SELECT gsp_group FROM metering_point WHERE mpan = ?")
-            var stored = 0
-            try body { assertion in
-                bind.bind(1, assertion.mpan.value)
-                bind.bind(2, assertion.gspGroup.rawValue)
-                try bind.execute(db)
-                if db.changesCount == 0 {
-                    let existing = try String.fetchOne(groupOf, arguments: [assertion.mpan.value])
-                    guard existing == assertion.gspGroup.rawValue else {
-                        throw RegistrationError.groupMismatch(
-                            "MPAN \(assertion.mpan) is registered in \(existing ?? "?"), not \(assertion.gspGroup.rawValue)")
-                    }
+    /// Stores in the current transaction; returns how many were stored and the last sequence used.
+    static func store(_ db: Database, _ body: (_ store: (RegisterAssertion) throws -> Void) throws -> Void) throws -> (
+        count: Int, last: Int64
+    ) {
+        var sequence = try Int64.fetchOne(db, sql: "SELECT last FROM register_sequence WHERE id = 1") ?? 0
+        let insert = SQLiteBinder(statement: try db.cachedStatement(sql: RegisterRows.insertSQL).sqliteStatement)
+        let bind = SQLiteBinder(
+            statement: try db.cachedStatement(
+                sql: "INSERT INTO metering_point (mpan, gsp_group) VALUES (?, ?) ON CONFLICT (mpan) DO NOTHING"
+            ).sqliteStatement)
+        let groupOf = try db.cachedStatement(sql: "SELECT gsp_group FROM metering_point WHERE mpan = ?")
+        var stored = 0
+        try body { assertion in
+            bind.bind(1, assertion.mpan.value)
+            bind.bind(2, assertion.gspGroup.rawValue)
+            try bind.execute(db)
+            if db.changesCount == 0 {
+                let existing = try String.fetchOne(groupOf, arguments: [assertion.mpan.value])
+                guard existing == assertion.gspGroup.rawValue else {
+                    throw RegistrationError.groupMismatch(
+                        "MPAN \(assertion.mpan) is registered in \(existing ?? "?"), not \(assertion.gspGroup.rawValue)")
                 }
-                sequence += 1
-                RegisterRows.bind(assertion, sequence: sequence, to: insert)
-                try insert.execute(db)
-                stored += 1
             }
-            try db.execute(sql: "UPDATE register_sequence SET last = ? WHERE id = 1", arguments: [sequence])
-            return (stored, sequence)
+            sequence += 1
+            RegisterRows.bind(assertion, sequence: sequence, to: insert)
+            try insert.execute(db)
+            stored += 1
         }
+        try db.execute(sql: "UPDATE register_sequence SET last = ? WHERE id = 1", arguments: [sequence])
+        return (stored, sequence)
     }
 
-    public func assertions(for mpan: MPAN) throws -> [RegisterAssertion] {
-        try database.pool.read { db in
-            guard let group = try String.fetchOne(db, sql: "SELECT gsp_group FROM metering_point WHERE mpan = ?", arguments: [mpan.value])
+    public func assertions(for mpan: MPAN) async throws -> [RegisterAssertion] {
+        try await database.pool.read { db in
+            guard
+                let group = try String.fetchOne(
+                    db, sql: "SELECT gsp_group FROM metering_point WHERE mpan = ?", arguments: [mpan.value])
             else { return [] }
             return try Row.fetchAll(
                 db, sql: "SELECT \(RegisterRows.columns) FROM register_assertion WHERE gsp_group = ? AND mpan = ? ORDER BY seq",
                 arguments: [group, mpan.value]
-            ).map(RegisterRows.assertion)
+            ).map { try RegisterRows.assertion($0) }
         }
     }
 
-    public func gspGroup(of mpan: MPAN) throws -> GSPGroup? {
-        try database.pool.read { db in
+    public func gspGroup(of mpan: MPAN) async throws -> GSPGroup? {
+        try await database.pool.read { db in
             try String.fetchOne(db, sql: "SELECT gsp_group FROM metering_point WHERE mpan = ?", arguments: [mpan.value])
                 .map { try GSPGroup(code: $0) }
         }
     }
 
-    public func snapshot(of group: GSPGroup, on date: SettlementDate, asKnownAt instant: UTCInstant) throws -> RegisterSnapshot {
-        try database.pool.read { db in
-            return try SQLiteSnapshotReader.read(db, group: group, date: date, instant: instant, expectedCount: 0)
+    public func snapshot(of group: GSPGroup, on date: SettlementDate, asKnownAt instant: UTCInstant) async throws
+        -> RegisterSnapshot
+    {
+        try await database.pool.read { db in
+            try SQLiteSnapshotReader.read(db, group: group, date: date, instant: instant, expectedCount: 0)
         }
     }
 
-    public func meteringPointCount() throws -> Int {
-        try database.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM metering_point") ?? 0 }
+    public func meteringPointCount() async throws -> Int {
+        try await database.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM metering_point") ?? 0 }
     }
 }

@@ -5,7 +5,7 @@ import MHHSRegistration
 import MHHSStorage
 
 /// `mhhs registration …`: the Registration Service's register.
-struct RegistrationCommand: ParsableCommand {
+struct RegistrationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registration",
         abstract: "Load and query the bitemporal register of metering points.",
@@ -13,7 +13,7 @@ struct RegistrationCommand: ParsableCommand {
     )
 
     /// `mhhs registration show MPAN --on DATE [--as-known-at INSTANT]`
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The registration of one MPAN on a date, as known at an instant.")
 
         @Argument(help: "The 13-digit MPAN core.")
@@ -25,35 +25,35 @@ struct RegistrationCommand: ParsableCommand {
         @Option(help: "What the register knew at this instant (YYYY-MM-DD or a DIP date-time); default now.")
         var asKnownAt: String?
 
-        @OptionGroup var dataDirectory: DataDirectoryOptions
+        @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let core = try MPAN(mpan)
             let date = try SettlementDate(on)
             let instant = try asKnownAt.map(parseInstant) ?? SystemClock.now
-            let repository = SQLiteRegisterRepository(database: try dataDirectory.openDatabase())
-            guard let group = try repository.gspGroup(of: core) else { throw RegistrationError.unknownMPAN(mpan) }
-            guard let state = try repository.state(of: core, on: date, asKnownAt: instant) else {
-                throw NotFound("MPAN \(mpan) has no registration effective on \(date) as known at \(instant)")
+            try await store.withRegister { repository in
+                guard let group = try await repository.gspGroup(of: core) else { throw RegistrationError.unknownMPAN(mpan) }
+                guard let state = try await repository.state(of: core, on: date, asKnownAt: instant) else {
+                    throw NotFound("MPAN \(mpan) has no registration effective on \(date) as known at \(instant)")
+                }
+                print("MPAN \(core) (GSP group \(group.rawValue) \(group.name)) on \(date) as known at \(instant)")
+                for (name, value) in state.describe() { print("  \(name.padding(toLength: 36, withPad: " ", startingAt: 0)) \(value)") }
             }
-            print("MPAN \(core) (GSP group \(group.rawValue) \(group.name)) on \(date) as known at \(instant)")
-            for (name, value) in state.describe() { print("  \(name.padding(toLength: 36, withPad: " ", startingAt: 0)) \(value)") }
         }
     }
 
     /// `mhhs registration history MPAN`
-    struct History: ParsableCommand {
+    struct History: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every recorded change of one MPAN, in both times.")
 
         @Argument(help: "The 13-digit MPAN core.")
         var mpan: String
 
-        @OptionGroup var dataDirectory: DataDirectoryOptions
+        @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let core = try MPAN(mpan)
-            let repository = SQLiteRegisterRepository(database: try dataDirectory.openDatabase())
-            let history = try repository.history(of: core)
+            let history = try await store.withRegister { try await $0.history(of: core) }
             guard !history.entries.isEmpty else { throw RegistrationError.unknownMPAN(mpan) }
             print("MPAN \(core): \(history.entries.count) recorded changes (validity as known now)")
             for entry in history.entries {
@@ -75,7 +75,7 @@ struct RegistrationCommand: ParsableCommand {
     }
 
     /// `mhhs registration snapshot --group _C --on DATE [--as-known-at INSTANT]`
-    struct Snapshot: ParsableCommand {
+    struct Snapshot: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Summarise a GSP group's register on a date, as the VAS reads it.")
 
         @Option(help: "The GSP group, e.g. _C.")
@@ -87,16 +87,17 @@ struct RegistrationCommand: ParsableCommand {
         @Option(help: "What the register knew at this instant; default now.")
         var asKnownAt: String?
 
-        @OptionGroup var dataDirectory: DataDirectoryOptions
+        @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let gspGroup = try GSPGroup(code: group)
             let date = try SettlementDate(on)
             let instant = try asKnownAt.map(parseInstant) ?? SystemClock.now
-            let repository = SQLiteRegisterRepository(database: try dataDirectory.openDatabase())
-            let started = ContinuousClock.now
-            let snapshot = try repository.snapshot(of: gspGroup, on: date, asKnownAt: instant)
-            let elapsed = ContinuousClock.now - started
+            let (snapshot, elapsed) = try await store.withRegister { repository in
+                let started = ContinuousClock.now
+                let snapshot = try await repository.snapshot(of: gspGroup, on: date, asKnownAt: instant)
+                return (snapshot, ContinuousClock.now - started)
+            }
             print(
                 "GSP group \(gspGroup.rawValue) on \(date) as known at \(instant): \(snapshot.count) metering points (read in \(String(format: "%.3f", elapsed.seconds)) s)"
             )

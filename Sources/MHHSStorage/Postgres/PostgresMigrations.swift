@@ -1,0 +1,54 @@
+import Logging
+import PostgresNIO
+
+/// The PostgreSQL schema as numbered, append-only migrations (the same tables as SQLite's, in
+/// PostgreSQL types). Each runs in a transaction under an advisory lock, so instances starting
+/// together migrate once.
+enum PostgresMigrations {
+    static let migrations: [(version: String, sql: [String])] = [
+        (
+            "002-register",
+            [
+                "CREATE TABLE metering_point (mpan BIGINT PRIMARY KEY, gsp_group TEXT NOT NULL)",
+                "CREATE TABLE register_sequence (id INT PRIMARY KEY CHECK (id = 1), last BIGINT NOT NULL)",
+                "INSERT INTO register_sequence VALUES (1, 0)",
+                """
+                CREATE TABLE register_assertion (
+                    gsp_group TEXT NOT NULL, mpan BIGINT NOT NULL, effective_from INT NOT NULL,
+                    recorded_at BIGINT NOT NULL, seq BIGINT NOT NULL, mask INT NOT NULL,
+                    supplier TEXT, ds_role TEXT, ds_mpid TEXT, ms_role TEXT, ms_mpid TEXT,
+                    dc_role TEXT, dc_mpid TEXT, da_role TEXT, da_mpid TEXT,
+                    connection_type TEXT, market_segment TEXT, energy_direction TEXT, domestic TEXT, energisation TEXT,
+                    ldso TEXT, duos_tariff TEXT, llfc TEXT, arrangement TEXT,
+                    profile_class INT, ssc TEXT, measurement_class TEXT,
+                    annual_consumption_wh BIGINT, annual_consumption_quality TEXT, linked_mpan BIGINT,
+                    source TEXT NOT NULL,
+                    PRIMARY KEY (gsp_group, mpan, effective_from, recorded_at, seq)
+                )
+                """,
+            ]
+        )
+    ]
+
+    static func migrate(_ database: PostgresStore) async throws {
+        try await database.transaction { connection in
+            // One migrator at a time across every instance sharing the database.
+            try await connection.query("SELECT pg_advisory_xact_lock(4242)", logger: database.logger)
+            try await connection.query(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY)", logger: database.logger)
+            var applied: Set<String> = []
+            for try await version in try await connection.query("SELECT version FROM schema_migrations", logger: database.logger)
+                .decode(String.self)
+            {
+                applied.insert(version)
+            }
+            for migration in migrations where !applied.contains(migration.version) {
+                for statement in migration.sql {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: database.logger)
+                }
+                try await connection.query(
+                    "INSERT INTO schema_migrations (version) VALUES (\(migration.version))", logger: database.logger)
+            }
+        }
+    }
+}

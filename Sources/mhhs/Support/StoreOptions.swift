@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MHHSRegistration
+import MHHSStorage
+
+/// Where the data lives: the embedded SQLite database in `--data-dir` (default), or a
+/// PostgreSQL server named by `--database postgres://…`.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: "The folder holding the embedded database.")
+    var dataDirectory: String = "./mhhs-data"
+
+    @Option(help: "A PostgreSQL URL (postgres://user@host:port/db) to use instead of the embedded database.")
+    var database: String?
+
+    /// Runs `body` with the register of the chosen store.
+    func withRegister<Result: Sendable>(_ body: (any RegisterRepository) async throws -> Result) async throws -> Result {
+        if let database {
+            var logger = Logger(label: "mhhs.postgres")
+            logger.logLevel = .warning
+            return try await PostgresStore.withDatabase(url: database, logger: logger) { postgres in
+                try await body(PostgresRegisterRepository(database: postgres))
+            }
+        }
+        let sqlite = try SQLiteDatabase(dataDirectory: URL(fileURLWithPath: dataDirectory))
+        return try await body(SQLiteRegisterRepository(database: sqlite))
+    }
+}
