@@ -22,8 +22,13 @@ public enum CLIRunner {
     }
 
     public static func run(_ arguments: [String]) throws -> Result {
+        try runTool(executable.path, arguments)
+    }
+
+    /// Runs any program (e.g. `psql`) and captures its output.
+    public static func runTool(_ path: String, _ arguments: [String]) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         let output = Pipe()
         let errors = Pipe()
