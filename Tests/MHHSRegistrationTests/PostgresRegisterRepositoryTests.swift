@@ -16,7 +16,7 @@ enum PostgresTestDatabase {
         let server = try #require(url)
         let name = "mhhs_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))"
         var logger = Logger(label: "mhhs.test.postgres")
-        logger.logLevel = .warning
+        logger.logLevel = .error
         try await PostgresStore.withDatabase(url: server, logger: logger) { admin in
             try await admin.client.query("CREATE DATABASE \(unescaped: name)")
         }

@@ -17,7 +17,7 @@ struct StoreOptions: ParsableArguments {
     func withRegister<Result: Sendable>(_ body: (any RegisterRepository) async throws -> Result) async throws -> Result {
         if let database {
             var logger = Logger(label: "mhhs.postgres")
-            logger.logLevel = .warning
+            logger.logLevel = .error
             return try await PostgresStore.withDatabase(url: database, logger: logger) { postgres in
                 try await body(PostgresRegisterRepository(database: postgres))
             }
