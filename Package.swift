@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "mhhs", targets: ["mhhs"]),
         .library(name: "MHHSCore", targets: ["MHHSCore"]),
         .library(name: "MHHSStandingData", targets: ["MHHSStandingData"]),
+        .library(name: "MHHSMessages", targets: ["MHHSMessages"]),
         .library(name: "MHHSRegistration", targets: ["MHHSRegistration"]),
         .library(name: "MHHSStorage", targets: ["MHHSStorage"]),
     ],
@@ -34,7 +35,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "MHHSRegistration", dependencies: ["MHHSCore"], swiftSettings: swiftSettings),
+        .target(name: "MHHSMessages", dependencies: ["MHHSCore"], swiftSettings: swiftSettings),
+        .target(name: "MHHSRegistration", dependencies: ["MHHSCore", "MHHSMessages"], swiftSettings: swiftSettings),
         .target(
             name: "MHHSStorage",
             dependencies: [
@@ -69,6 +71,11 @@ let package = Package(
         .testTarget(
             name: "MHHSCoreTests",
             dependencies: ["MHHSCore", "MHHSTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MHHSMessagesTests",
+            dependencies: ["MHHSMessages", "MHHSTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
