@@ -9,13 +9,30 @@ public struct CommonBlock: Hashable, Sendable, Codable {
     public var A0: AddressingBlock?
     public var D0: DIPBlock?
     public var M0: MPANBlock?
+    /// R0: the outcome of a request, on the interfaces that answer one (IF-006, IF-008, IF-026, IF-032).
+    public var R0: ResponseBlock?
 
-    public init(S0: SchemaBlock, S1: SenderBlock, A0: AddressingBlock? = nil, D0: DIPBlock? = nil, M0: MPANBlock? = nil) {
+    public init(
+        S0: SchemaBlock, S1: SenderBlock, A0: AddressingBlock? = nil, D0: DIPBlock? = nil, M0: MPANBlock? = nil,
+        R0: ResponseBlock? = nil
+    ) {
         self.S0 = S0
         self.S1 = S1
         self.A0 = A0
         self.D0 = D0
         self.M0 = M0
+        self.R0 = R0
+    }
+}
+
+/// R0: a response code (e.g. `A` accepted, `R` rejected) and its messages.
+public struct ResponseBlock: Hashable, Sendable, Codable {
+    public var responseCode: String
+    public var responseMessages: [String?]
+
+    public init(responseCode: String, responseMessages: [String?] = []) {
+        self.responseCode = responseCode
+        self.responseMessages = responseMessages
     }
 }
 
