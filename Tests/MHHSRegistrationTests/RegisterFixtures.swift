@@ -25,7 +25,9 @@ enum RegisterFixtures {
         facts.arrangement = arrangement
         facts.profileClass = 1
         facts.standardSettlementConfiguration = "0393"
-        facts.annualConsumption = AnnualConsumption(energy: Energy(wattHours: 3_100_000), quality: "E")
+        facts.annualConsumption = AnnualConsumption(energy: Energy(wattHours: 3_100_000), quality: "3")
+        facts.cssRegistrationID = "3f2b6c1e-8d4a-4e2b-9c7a-1b2c3d4e5f60"
+        facts.address = try! MeteringPointAddress(postcode: "EC1A 1BB", lines: ["1 Example Street", nil, "London"])
         return facts
     }
 

@@ -66,6 +66,7 @@ struct RegistrationCSVImporterTests {
             (["arrangement": "mhhs", "ds_role": "ADS"], "ds_role", "REG0003"),
             (["ds_mpid": ""], "ds_mpid", "REG0004"),
             (["ms_role": "MSA"], "ms_role", "REG0003"),
+            (["duos_tariff": "D001"], "duos_tariff", "REG0001"),
         ] as [([String: String], String, String)])
     func rejections(changes: [String: String], column: String, code: String) throws {
         let importer = try Self.importer()
@@ -101,6 +102,7 @@ struct RegistrationCSVImporterTests {
             header: Self.header + ["annual_consumption_quality", "linked_mpan"], recordedAt: UTCInstant(secondsSinceEpoch: 0), source: "t")
         let assertion = try withOptional.assertion(fields: Self.row([:]) + ["A", "1900012374324"], row: 2)
         #expect(assertion.facts.annualConsumption?.quality == "A")
+        #expect(throws: RegistrationCSVImporter.RowError.self) { try withOptional.assertion(fields: Self.row([:]) + ["E", ""], row: 3) }
         #expect(assertion.facts.linkedMPAN?.description == "1900012374324")
     }
 

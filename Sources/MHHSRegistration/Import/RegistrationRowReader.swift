@@ -81,6 +81,9 @@ struct RegistrationRowReader {
             throw fail(.llfc, .malformed("llfc must be 1–3 letters or digits"))
         }
         facts.duosTariff = text(.duos_tariff)
+        if let tariff = facts.duosTariff, !(1...3).contains(tariff.count) {
+            throw fail(.duos_tariff, .malformed("DUoS tariff id '\(tariff)' is not 1–3 characters"))
+        }
         let arrangement = try requiredCode(.arrangement, SettlementArrangement.self)
         facts.arrangement = arrangement
         try readLegacyProfile(into: &facts, arrangement: arrangement)
@@ -120,11 +123,13 @@ struct RegistrationRowReader {
             return value
         }
         let quality = try parse(.annual_consumption_quality) { text throws(RegistrationError) -> String in
-            guard text == "A" || text == "E" else { throw .malformed("quality '\(text)' is not A or E") }
+            guard AnnualConsumption.qualityIndicators.contains(text) else {
+                throw .malformed("quality '\(text)' is not one of \(AnnualConsumption.qualityIndicators.joined(separator: ", "))")
+            }
             return text
         }
-        // [A] Without a quality indicator an annual consumption is taken as estimated.
-        facts.annualConsumption = wattHours.map { AnnualConsumption(energy: Energy(wattHours: $0), quality: quality ?? "E") }
+        // [A] Without a quality indicator an annual consumption is taken as 100 % estimated (`3`).
+        facts.annualConsumption = wattHours.map { AnnualConsumption(energy: Energy(wattHours: $0), quality: quality ?? "3") }
     }
 
     private func readAppointments(

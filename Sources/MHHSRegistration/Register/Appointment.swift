@@ -61,8 +61,11 @@ public enum AppointmentRole: String, CodeValue {
 /// Annual consumption (EAC/AA or the MHHS annual consumption) with its quality indicator.
 public struct AnnualConsumption: Hashable, Sendable, Codable {
     public let energy: Energy
-    /// `A` actual (from reads) or `E` estimated [A].
+    /// The quality indicator (B027): `A` actual, `1`/`2` more/less than 75 % actual data, `3` 100 %
+    /// estimated, `4`/`5` more/less than 50 % no data, `D` defaulted.
     public let quality: String
+
+    public static let qualityIndicators = ["A", "1", "2", "3", "4", "5", "D"]
 
     public init(energy: Energy, quality: String) {
         self.energy = energy

@@ -5,6 +5,8 @@ import MHHSCore
 /// names the fact).
 public struct MeteringPointFacts: Hashable, Sendable, Codable {
     public var supplier: MPID?
+    /// The switching service's id of the registration that made `supplier` the supplier (B013).
+    public var cssRegistrationID: String?
     public var dataService: Appointment?
     public var meteringService: Appointment?
     public var legacyDataCollector: Appointment?
@@ -23,12 +25,16 @@ public struct MeteringPointFacts: Hashable, Sendable, Codable {
     public var measurementClass: String?
     public var annualConsumption: AnnualConsumption?
     public var linkedMPAN: MPAN?
+    public var address: MeteringPointAddress?
 
     public init() {}
 
     /// Copies the facts named in `mask` from `other`, leaving the rest as they are.
     public mutating func apply(_ other: MeteringPointFacts, mask: RegisterFact) {
-        if mask.contains(.supplier) { supplier = other.supplier }
+        if mask.contains(.supplier) {
+            supplier = other.supplier
+            cssRegistrationID = other.cssRegistrationID
+        }
         if mask.contains(.dataService) { dataService = other.dataService }
         if mask.contains(.meteringService) { meteringService = other.meteringService }
         if mask.contains(.legacyDataCollector) { legacyDataCollector = other.legacyDataCollector }
@@ -49,6 +55,7 @@ public struct MeteringPointFacts: Hashable, Sendable, Codable {
         }
         if mask.contains(.annualConsumption) { annualConsumption = other.annualConsumption }
         if mask.contains(.linkedMPAN) { linkedMPAN = other.linkedMPAN }
+        if mask.contains(.address) { address = other.address }
     }
 
     /// The appointment in a role's fact, whatever the role.
@@ -87,7 +94,8 @@ public struct MeteringPointFacts: Hashable, Sendable, Codable {
                     "PC \(text(profileClass)) SSC \(text(standardSettlementConfiguration)) MC \(text(measurementClass))"
                 case .annualConsumption:
                     annualConsumption.map { "\((try? $0.energy.dipKWhString()) ?? $0.energy.description) kWh (\($0.quality))" } ?? "—"
-                default: text(linkedMPAN)
+                case .linkedMPAN: text(linkedMPAN)
+                default: text(address)
                 }
             lines.append((name, value))
         }

@@ -24,8 +24,10 @@ public struct RegisterFact: OptionSet, Hashable, Sendable {
     /// Annual consumption with its quality indicator.
     public static let annualConsumption = RegisterFact(rawValue: 1 << 15)
     public static let linkedMPAN = RegisterFact(rawValue: 1 << 16)
+    /// The metering point's postal address.
+    public static let address = RegisterFact(rawValue: 1 << 17)
 
-    public static let all = RegisterFact(rawValue: (1 << 17) - 1)
+    public static let all = RegisterFact(rawValue: (1 << 18) - 1)
 
     /// Each single fact with its name, in bit order (for history listings).
     public static let named: [(fact: RegisterFact, name: String)] = [
@@ -35,7 +37,7 @@ public struct RegisterFact: OptionSet, Hashable, Sendable {
         (.domesticPremise, "domestic premise"), (.energisation, "energisation"), (.distributor, "LDSO"),
         (.duosTariff, "DUoS tariff"), (.llfClass, "LLF class"), (.arrangement, "settlement arrangement"),
         (.legacyProfile, "profile class/SSC/measurement class"), (.annualConsumption, "annual consumption"),
-        (.linkedMPAN, "linked MPAN"),
+        (.linkedMPAN, "linked MPAN"), (.address, "address"),
     ]
 
     /// The names of the facts in this mask.

@@ -27,7 +27,15 @@ enum PostgresMigrations {
                 )
                 """,
             ]
-        )
+        ),
+        (
+            "003-register-address",
+            [
+                "ALTER TABLE register_assertion ADD COLUMN css_registration_id TEXT",
+                "ALTER TABLE register_assertion ADD COLUMN address_postcode TEXT",
+                "ALTER TABLE register_assertion ADD COLUMN address_lines TEXT",
+            ]
+        ),
     ]
 
     static func migrate(_ database: PostgresStore) async throws {

@@ -8,10 +8,10 @@ enum RegisterRows {
         gsp_group, mpan, effective_from, recorded_at, seq, mask, supplier, ds_role, ds_mpid, ms_role, ms_mpid, \
         dc_role, dc_mpid, da_role, da_mpid, connection_type, market_segment, energy_direction, domestic, energisation, \
         ldso, duos_tariff, llfc, arrangement, profile_class, ssc, measurement_class, annual_consumption_wh, \
-        annual_consumption_quality, linked_mpan, source
+        annual_consumption_quality, linked_mpan, source, css_registration_id, address_postcode, address_lines
         """
 
-    static let columnCount = 31
+    static let columnCount = 34
 
     static var columnNames: [String] {
         columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -42,7 +42,8 @@ enum RegisterRows {
             .text(facts.duosTariff), .text(facts.llfClass), .text(facts.arrangement?.rawValue),
             .int(facts.profileClass.map(Int64.init)), .text(facts.standardSettlementConfiguration), .text(facts.measurementClass),
             .int(facts.annualConsumption?.energy.wattHours), .text(facts.annualConsumption?.quality),
-            .int(facts.linkedMPAN?.value), .text(assertion.source),
+            .int(facts.linkedMPAN?.value), .text(assertion.source), .text(facts.cssRegistrationID),
+            .text(facts.address?.postcode), .text(facts.address.map(encodeLines)),
         ]
     }
 
@@ -73,9 +74,14 @@ enum RegisterRows {
         facts.standardSettlementConfiguration = try row.text(25)
         facts.measurementClass = try row.text(26)
         if let wattHours = try row.int(27) {
-            facts.annualConsumption = AnnualConsumption(energy: Energy(wattHours: wattHours), quality: try row.text(28) ?? "E")
+            facts.annualConsumption = AnnualConsumption(energy: Energy(wattHours: wattHours), quality: try row.text(28) ?? "3")
         }
         facts.linkedMPAN = try row.int(29).map { try MPAN(String($0)) }
+        facts.cssRegistrationID = try row.text(31)
+        let postcode = try row.text(32)
+        if let lines = try row.text(33) {
+            facts.address = try MeteringPointAddress(postcode: postcode, lines: try decodeLines(lines))
+        }
         guard let group = try row.text(0), let mpan = try row.int(1), let effective = try row.int(2),
             let recorded = try row.int(3), let sequence = try row.int(4), let mask = try row.int(5),
             let source = try row.text(30)
@@ -85,6 +91,15 @@ enum RegisterRows {
             recordedAt: UTCInstant(secondsSinceEpoch: recorded), mask: RegisterFact(rawValue: Int(mask)), facts: facts,
             source: source, sequence: sequence)
     }
+}
+
+/// Address lines are stored as a JSON array of strings and nulls, readable in SQL.
+func encodeLines(_ address: MeteringPointAddress) -> String {
+    String(decoding: (try? JSONEncoder().encode(address.lines)) ?? Data("[]".utf8), as: UTF8.self)
+}
+
+func decodeLines(_ text: String) throws -> [String?] {
+    try JSONDecoder().decode([String?].self, from: Data(text.utf8))
 }
 
 /// A result row whose columns can be read by position as text or integers, whatever the backend.

@@ -96,6 +96,14 @@ enum SQLiteMigrations {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("003-register-address") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE register_assertion ADD COLUMN css_registration_id TEXT;
+                    ALTER TABLE register_assertion ADD COLUMN address_postcode TEXT;
+                    ALTER TABLE register_assertion ADD COLUMN address_lines TEXT;
+                    """)
+        }
         return migrator
     }
 }
