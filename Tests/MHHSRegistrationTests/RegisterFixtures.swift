@@ -22,6 +22,7 @@ enum RegisterFixtures {
         facts.domesticPremise = .domestic
         facts.energisation = .energised
         facts.llfClass = "1"
+        facts.duosTariff = "D01"
         facts.arrangement = arrangement
         facts.profileClass = 1
         facts.standardSettlementConfiguration = "0393"

@@ -24,4 +24,10 @@ struct SQLiteRegisterRepositoryTests {
 
     @Test("group snapshots as known at two instants")
     func snapshots() async throws { try await Self.withRepository(RegisterRepositoryConformance.snapshotsAGroup) }
+
+    @Test("the Registration Service records outcomes with their outbox messages")
+    func serviceOutcomes() async throws { try await Self.withRepository(RegistrationServiceConformance.recordsOutcomesAndOutbox) }
+
+    @Test("a rejected request changes neither the register nor the outbox")
+    func serviceRejections() async throws { try await Self.withRepository(RegistrationServiceConformance.rejectionsChangeNothing) }
 }

@@ -1,4 +1,5 @@
 import MHHSCore
+import MHHSMessages
 
 /// Where the register lives: an append-only store of ``RegisterAssertion``s. Implemented for
 /// SQLite and PostgreSQL in `MHHSStorage`; both pass the same conformance suite.
@@ -28,6 +29,17 @@ public protocol RegisterRepository: Sendable {
 
     /// How many metering points are registered.
     func meteringPointCount() async throws -> Int
+
+    /// Reads an MPAN's assertions and records what `decide` returns (assertions and outbox
+    /// messages) in one transaction that holds the MPAN, so two requests about one MPAN never
+    /// decide on the same stale history. If `decide` throws, nothing is recorded.
+    func update(
+        _ mpan: MPAN,
+        _ decide: @escaping @Sendable (_ history: [RegisterAssertion]) throws -> RegistrationOutcome
+    ) async throws -> RegistrationOutcome
+
+    /// Outbox messages after a position, oldest first, for the hub (or a test) to take.
+    func outbox(after sequence: Int64, limit: Int) async throws -> [StoredOutboundMessage]
 }
 
 extension RegisterRepository {

@@ -36,6 +36,18 @@ enum PostgresMigrations {
                 "ALTER TABLE register_assertion ADD COLUMN address_lines TEXT",
             ]
         ),
+        (
+            "004-outbox",
+            [
+                """
+                CREATE TABLE outbox (
+                    seq BIGSERIAL PRIMARY KEY, recipient TEXT NOT NULL, recipient_role TEXT NOT NULL,
+                    interface_id TEXT NOT NULL, event_code TEXT NOT NULL, mpan BIGINT, created_at BIGINT NOT NULL,
+                    body TEXT NOT NULL
+                )
+                """
+            ]
+        ),
     ]
 
     static func migrate(_ database: PostgresStore) async throws {

@@ -1,5 +1,6 @@
 import Logging
 import MHHSCore
+import MHHSMessages
 import MHHSRegistration
 import NIOCore
 import PostgresNIO
@@ -97,15 +98,86 @@ public struct PostgresRegisterRepository: RegisterRepository {
     }
 
     public func assertions(for mpan: MPAN) async throws -> [RegisterAssertion] {
-        let rows = try await database.client.query(
+        try await database.client.withConnection { try await Self.assertions($0, mpan, logger: database.logger) }
+    }
+
+    static func assertions(_ connection: PostgresConnection, _ mpan: MPAN, logger: Logger) async throws -> [RegisterAssertion] {
+        let rows = try await connection.query(
             """
             SELECT \(unescaped: RegisterRows.columns) FROM register_assertion
             WHERE gsp_group = (SELECT gsp_group FROM metering_point WHERE mpan = \(mpan.value)) AND mpan = \(mpan.value)
             ORDER BY seq
-            """, logger: database.logger)
+            """, logger: logger)
         var assertions: [RegisterAssertion] = []
         for try await row in rows { assertions.append(try RegisterRows.assertion(row.makeRandomAccess())) }
         return assertions
+    }
+
+    public func update(
+        _ mpan: MPAN,
+        _ decide: @escaping @Sendable (_ history: [RegisterAssertion]) throws -> RegistrationOutcome
+    ) async throws -> RegistrationOutcome {
+        let logger = database.logger
+        return try await database.transaction { connection in
+            // Held until commit: requests about one MPAN are decided one at a time, across instances.
+            try await connection.query("SELECT pg_advisory_xact_lock(\(mpan.value))", logger: logger)
+            let outcome = try decide(try await Self.assertions(connection, mpan, logger: logger))
+            if !outcome.assertions.isEmpty {
+                var last: Int64 = 0
+                for try await value in try await connection.query(
+                    "SELECT last FROM register_sequence WHERE id = 1 FOR UPDATE", logger: logger
+                ).decode(Int64.self) { last = value }
+                for assertion in outcome.assertions {
+                    try await connection.query(
+                        "INSERT INTO metering_point (mpan, gsp_group) VALUES (\(assertion.mpan.value), \(assertion.gspGroup.rawValue)) ON CONFLICT (mpan) DO NOTHING",
+                        logger: logger)
+                    for try await bound in try await connection.query(
+                        "SELECT gsp_group FROM metering_point WHERE mpan = \(assertion.mpan.value)", logger: logger
+                    ).decode(String.self) where bound != assertion.gspGroup.rawValue {
+                        throw RegistrationError.groupMismatch(
+                            "MPAN \(assertion.mpan) is registered in \(bound), not \(assertion.gspGroup.rawValue)")
+                    }
+                    last += 1
+                    try await connection.query(
+                        Self.insert(
+                            table: "register_assertion", columns: RegisterRows.columns, RegisterRows.values(assertion, sequence: last)),
+                        logger: logger)
+                }
+                try await connection.query("UPDATE register_sequence SET last = \(last) WHERE id = 1", logger: logger)
+            }
+            let now = outcome.assertions.first?.recordedAt ?? UTCInstant(secondsSinceEpoch: 0)
+            for message in outcome.messages {
+                try await connection.query(
+                    Self.insert(
+                        table: "outbox", columns: "recipient, recipient_role, interface_id, event_code, mpan, created_at, body",
+                        try OutboxRows.values(message, mpan: mpan, createdAt: now)),
+                    logger: logger)
+            }
+            return outcome
+        }
+    }
+
+    /// An INSERT with every value bound (never spliced into the SQL text).
+    static func insert(table: String, columns: String, _ values: [RegisterRows.Value]) -> PostgresQuery {
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values {
+            switch value {
+            case .text(let text?): bindings.append(text)
+            case .int(let number?): bindings.append(number)
+            case .text(nil), .int(nil): bindings.appendNull()
+            }
+        }
+        let placeholders = (1...values.count).map { "$\($0)" }.joined(separator: ", ")
+        return PostgresQuery(unsafeSQL: "INSERT INTO \(table) (\(columns)) VALUES (\(placeholders))", binds: bindings)
+    }
+
+    public func outbox(after sequence: Int64, limit: Int) async throws -> [StoredOutboundMessage] {
+        let rows = try await database.client.query(
+            "SELECT \(unescaped: OutboxRows.columns) FROM outbox WHERE seq > \(sequence) ORDER BY seq LIMIT \(limit)",
+            logger: database.logger)
+        var messages: [StoredOutboundMessage] = []
+        for try await row in rows { messages.append(try OutboxRows.message(row.makeRandomAccess())) }
+        return messages
     }
 
     public func gspGroup(of mpan: MPAN) async throws -> GSPGroup? {

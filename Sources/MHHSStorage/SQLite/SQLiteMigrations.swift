@@ -104,6 +104,23 @@ enum SQLiteMigrations {
                     ALTER TABLE register_assertion ADD COLUMN address_lines TEXT;
                     """)
         }
+        migrator.registerMigration("004-outbox") { db in
+            try db.execute(
+                sql: """
+                    -- Messages a service has decided to send, written in the same transaction as the
+                    -- change that caused them; the hub takes them in order.
+                    CREATE TABLE outbox (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        recipient TEXT NOT NULL,
+                        recipient_role TEXT NOT NULL,
+                        interface_id TEXT NOT NULL,
+                        event_code TEXT NOT NULL,
+                        mpan INTEGER,
+                        created_at INTEGER NOT NULL,
+                        body TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -1,6 +1,7 @@
 import GRDB
 import GRDBSQLite
 import MHHSCore
+import MHHSMessages
 import MHHSRegistration
 
 /// The register in the embedded SQLite database: `register_assertion` clustered by
@@ -65,15 +66,53 @@ public struct SQLiteRegisterRepository: RegisterRepository {
     }
 
     public func assertions(for mpan: MPAN) async throws -> [RegisterAssertion] {
+        try await database.pool.read { db in try Self.assertions(db, mpan) }
+    }
+
+    static func assertions(_ db: Database, _ mpan: MPAN) throws -> [RegisterAssertion] {
+        guard
+            let group = try String.fetchOne(db, sql: "SELECT gsp_group FROM metering_point WHERE mpan = ?", arguments: [mpan.value])
+        else { return [] }
+        return try Row.fetchAll(
+            db, sql: "SELECT \(RegisterRows.columns) FROM register_assertion WHERE gsp_group = ? AND mpan = ? ORDER BY seq",
+            arguments: [group, mpan.value]
+        ).map { try RegisterRows.assertion($0) }
+    }
+
+    public func update(
+        _ mpan: MPAN,
+        _ decide: @escaping @Sendable (_ history: [RegisterAssertion]) throws -> RegistrationOutcome
+    ) async throws -> RegistrationOutcome {
+        // SQLite has one writer: reading inside the write transaction holds every MPAN.
+        try await database.pool.write { db in
+            let outcome = try decide(try Self.assertions(db, mpan))
+            _ = try Self.store(db) { store in
+                for assertion in outcome.assertions { try store(assertion) }
+            }
+            let insert = SQLiteBinder(
+                statement: try db.cachedStatement(
+                    sql:
+                        "INSERT INTO outbox (recipient, recipient_role, interface_id, event_code, mpan, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                ).sqliteStatement)
+            let now = outcome.assertions.first?.recordedAt ?? UTCInstant(secondsSinceEpoch: 0)
+            for message in outcome.messages {
+                for (offset, value) in try OutboxRows.values(message, mpan: mpan, createdAt: now).enumerated() {
+                    switch value {
+                    case .text(let text): insert.bind(Int32(offset + 1), text)
+                    case .int(let number): insert.bind(Int32(offset + 1), number)
+                    }
+                }
+                try insert.execute(db)
+            }
+            return outcome
+        }
+    }
+
+    public func outbox(after sequence: Int64, limit: Int) async throws -> [StoredOutboundMessage] {
         try await database.pool.read { db in
-            guard
-                let group = try String.fetchOne(
-                    db, sql: "SELECT gsp_group FROM metering_point WHERE mpan = ?", arguments: [mpan.value])
-            else { return [] }
-            return try Row.fetchAll(
-                db, sql: "SELECT \(RegisterRows.columns) FROM register_assertion WHERE gsp_group = ? AND mpan = ? ORDER BY seq",
-                arguments: [group, mpan.value]
-            ).map { try RegisterRows.assertion($0) }
+            try Row.fetchAll(
+                db, sql: "SELECT \(OutboxRows.columns) FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [sequence, limit]
+            ).map { try OutboxRows.message($0) }
         }
     }
 
