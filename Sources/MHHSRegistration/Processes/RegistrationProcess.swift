@@ -16,6 +16,8 @@ public enum RegistrationProcess {
             try initialRegistration(registration, from: sender, history: history, context: context)
         case .changeOfSupplier(let change):
             try changeOfSupplier(change, from: sender, history: history, context: context)
+        case .change(let change):
+            try DataItemChangeProcess.handle(change, from: sender, history: history, context: context)
         }
     }
 

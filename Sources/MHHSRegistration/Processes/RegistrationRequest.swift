@@ -18,13 +18,52 @@ public enum RegistrationRequest: Sendable {
     case initialRegistration(InitialRegistration)
     /// A gaining supplier takes over a registered metering point (IF-001 ChangeOfSupplier, IF-002).
     case changeOfSupplier(ChangeOfSupplier)
+    /// A change to a registration data item from a date by the party that maintains it
+    /// (energisation IF-007 → IF-008, LDSO data → IF-018, supplier data IF-025 → IF-026,
+    /// segment → IF-044, ECS annual consumption IF-040, disconnection → IF-009, reverse
+    /// migration → IF-003).
+    case change(DataItemChange)
 
     /// The MPAN the request is about.
     public var mpan: MPAN {
         switch self {
         case .initialRegistration(let request): request.mpan
         case .changeOfSupplier(let request): request.mpan
+        case .change(let request): request.mpan
         }
+    }
+}
+
+/// A registration data item changed from a date.
+public struct DataItemChange: Sendable {
+    public enum Item: Sendable {
+        /// From the appointed metering service (IF-007); REGS answers with IF-008.
+        case energisation(EnergisationStatus)
+        /// From the LDSO; REGS notifies with IF-018 `[DUOSTariffIDChg]`.
+        case duosTariff(String)
+        /// From the LDSO; REGS notifies with IF-018 `[DomPremInd]`.
+        case domesticPremise(DomesticPremiseIndicator)
+        /// From the registered supplier (IF-025); REGS answers with IF-026.
+        case legacyProfile(profileClass: Int?, ssc: String?)
+        /// From the registered supplier; REGS notifies with IF-044.
+        case marketSegment(MarketSegment, ConnectionType)
+        /// From ECS (IF-040); recorded, carried later in IF-001/IF-002.
+        case annualConsumption(AnnualConsumption)
+        /// From the LDSO; the supply ends (supplier and appointments) and REGS sends IF-009.
+        case disconnection(additionalInformation: String?)
+        /// A change of supplier to one not qualified for MHHS takes the metering point back to a
+        /// legacy arrangement; REGS sends IF-003 to that supplier.
+        case reverseMigration(SettlementArrangement, cssRegistrationID: String)
+    }
+
+    public let mpan: MPAN
+    public let effectiveFrom: SettlementDate
+    public let item: Item
+
+    public init(mpan: MPAN, effectiveFrom: SettlementDate, item: Item) {
+        self.mpan = mpan
+        self.effectiveFrom = effectiveFrom
+        self.item = item
     }
 }
 
