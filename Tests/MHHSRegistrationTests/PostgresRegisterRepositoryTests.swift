@@ -60,4 +60,7 @@ struct PostgresRegisterRepositoryTests {
 
     @Test("a rejected request changes neither the register nor the outbox")
     func serviceRejections() async throws { try await Self.withRepository(RegistrationServiceConformance.rejectionsChangeNothing) }
+
+    @Test("appointment request, acceptance and lapse through the store")
+    func appointments() async throws { try await Self.withRepository(RegistrationServiceConformance.appointmentChain) }
 }

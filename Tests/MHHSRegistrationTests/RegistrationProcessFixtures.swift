@@ -30,7 +30,9 @@ enum ProcessFixtures {
             now: F.instant(now).adding(seconds: 9 * 3_600))
     }
 
-    static func service(_ repository: some RegisterRepository, now: String) -> RegistrationService {
+    static func service(
+        _ repository: some RegisterRepository, now: String, directory: StaticParticipantDirectory = directory
+    ) -> RegistrationService {
         let instant = F.instant(now).adding(seconds: 9 * 3_600)
         return RegistrationService(
             repository: repository, registrationService: regs, marketwideDataService: mds, directory: directory,

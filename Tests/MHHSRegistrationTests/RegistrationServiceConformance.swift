@@ -47,4 +47,33 @@ enum RegistrationServiceConformance {
             #expect(try await repository.outbox(after: 0, limit: 100) == outbox)
         }
     }
+
+    static func appointmentChain(_ repository: some RegisterRepository) async throws {
+        var directory = P.directory
+        directory.add(AppointmentProcessTests.newSDS, role: .smartDataService, dipID: AppointmentProcessTests.newSDSID)
+        directory.add(DataItemChangeTests.mss, role: .smartMeteringService, dipID: DataItemChangeTests.mssID)
+        try await P.service(repository, now: "2026-10-01", directory: directory).handle(P.initialRegistration(), from: P.asOldSupplier)
+        let service = P.service(repository, now: "2026-11-10", directory: directory)
+        try await service.handle(.appointment(AppointmentProcessTests.dsRequest), from: P.asOldSupplier)
+        let pending = try await repository.pendingAppointments(requestedBefore: F.instant("2027-01-01"))
+        #expect(pending.count == 1 && pending[0].status == .pending)
+        try await service.handle(
+            .appointmentResponse(AppointmentResponse(mpan: F.mpan, appointmentID: pending[0].id, accepted: true, responseCode: "SP000")),
+            from: RequestSender(participant: AppointmentProcessTests.newSDS, role: .smartDataService))
+        #expect(try await repository.pendingAppointments(requestedBefore: F.instant("2027-01-01")).isEmpty)
+        let state = try await repository.state(of: F.mpan, on: F.date("2026-11-12"), asKnownAt: F.instant("2026-11-11"))
+        #expect(state?.dataService?.provider == AppointmentProcessTests.newSDS)
+
+        // A metering-service request nobody answers lapses after the timeout.
+        let msRequest = AppointmentRequest(
+            mpan: F.mpan, role: .smartMeteringService, provider: DataItemChangeTests.mss, effectiveFrom: F.date("2026-11-12"),
+            scenario: "CSP")
+        try await service.handle(.appointment(msRequest), from: P.asOldSupplier)
+        let later = P.service(repository, now: "2026-11-20", directory: directory)
+        #expect(try await later.lapseAppointments(olderThan: 30 * 86_400) == 0)
+        #expect(try await later.lapseAppointments(olderThan: 5 * 86_400) == 1)
+        let outbox = try await repository.outbox(after: 0, limit: 100)
+        #expect(outbox.last?.message.eventCode == "[MSAppLapsed]")
+        #expect(try await repository.pendingAppointments(requestedBefore: F.instant("2027-01-01")).isEmpty)
+    }
 }

@@ -30,4 +30,7 @@ struct SQLiteRegisterRepositoryTests {
 
     @Test("a rejected request changes neither the register nor the outbox")
     func serviceRejections() async throws { try await Self.withRepository(RegistrationServiceConformance.rejectionsChangeNothing) }
+
+    @Test("appointment request, acceptance and lapse through the store")
+    func appointments() async throws { try await Self.withRepository(RegistrationServiceConformance.appointmentChain) }
 }

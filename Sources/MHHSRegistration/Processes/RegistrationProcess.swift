@@ -9,6 +9,7 @@ public enum RegistrationProcess {
         _ request: RegistrationRequest,
         from sender: RequestSender,
         history: [RegisterAssertion],
+        appointments: [PendingAppointment] = [],
         context: RegistrationContext
     ) throws(RegistrationError) -> RegistrationOutcome {
         switch request {
@@ -18,6 +19,12 @@ public enum RegistrationProcess {
             try changeOfSupplier(change, from: sender, history: history, context: context)
         case .change(let change):
             try DataItemChangeProcess.handle(change, from: sender, history: history, context: context)
+        case .appointment(let appointment):
+            try AppointmentProcess.request(appointment, from: sender, history: history, pending: appointments, context: context)
+        case .appointmentResponse(let response):
+            try AppointmentProcess.response(response, from: sender, history: history, pending: appointments, context: context)
+        case .appointmentLapse(_, let id):
+            try AppointmentProcess.lapse(appointmentID: id, history: history, pending: appointments, context: context, sender: sender)
         }
     }
 

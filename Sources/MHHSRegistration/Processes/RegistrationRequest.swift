@@ -23,6 +23,12 @@ public enum RegistrationRequest: Sendable {
     /// segment → IF-044, ECS annual consumption IF-040, disconnection → IF-009, reverse
     /// migration → IF-003).
     case change(DataItemChange)
+    /// A supplier asks for a data or metering service to be appointed (IF-031).
+    case appointment(AppointmentRequest)
+    /// The proposed service provider answers (IF-034).
+    case appointmentResponse(AppointmentResponse)
+    /// The Registration Service's own scheduler: a pending appointment got no answer in time.
+    case appointmentLapse(mpan: MPAN, appointmentID: String)
 
     /// The MPAN the request is about.
     public var mpan: MPAN {
@@ -30,6 +36,9 @@ public enum RegistrationRequest: Sendable {
         case .initialRegistration(let request): request.mpan
         case .changeOfSupplier(let request): request.mpan
         case .change(let request): request.mpan
+        case .appointment(let request): request.mpan
+        case .appointmentResponse(let response): response.mpan
+        case .appointmentLapse(let mpan, _): mpan
         }
     }
 }
@@ -102,9 +111,23 @@ public struct ChangeOfSupplier: Sendable {
 public struct RegistrationOutcome: Sendable {
     public var assertions: [RegisterAssertion] = []
     public var messages: [OutboundMessage] = []
+    /// Appointment requests created or moved on (stored by id, replacing the earlier state).
+    public var appointments: [PendingAppointment] = []
 
-    public init(assertions: [RegisterAssertion] = [], messages: [OutboundMessage] = []) {
+    public init(assertions: [RegisterAssertion] = [], messages: [OutboundMessage] = [], appointments: [PendingAppointment] = []) {
         self.assertions = assertions
         self.messages = messages
+        self.appointments = appointments
+    }
+}
+
+/// What a request is decided against: the MPAN's recorded history and its appointment requests.
+public struct MeteringPointRecord: Sendable {
+    public let history: [RegisterAssertion]
+    public let appointments: [PendingAppointment]
+
+    public init(history: [RegisterAssertion], appointments: [PendingAppointment] = []) {
+        self.history = history
+        self.appointments = appointments
     }
 }

@@ -29,8 +29,23 @@ public struct RegistrationService: Sendable {
         let context = RegistrationContext(
             registrationService: registrationService, marketwideDataService: marketwideDataService, directory: directory,
             environmentTag: environmentTag, now: clock())
-        return try await repository.update(request.mpan) { history in
-            try RegistrationProcess.handle(request, from: sender, history: history, context: context)
+        return try await repository.update(request.mpan) { record in
+            try RegistrationProcess.handle(
+                request, from: sender, history: record.history, appointments: record.appointments, context: context)
         }
+    }
+
+    /// Lapses every appointment request that has waited longer than `timeout` for its
+    /// provider's answer (IF-035 Lapsed to the supplier). Returns how many lapsed.
+    /// [A] The timeout is configuration; the programme's value is not public.
+    @discardableResult
+    public func lapseAppointments(olderThan timeout: Int64) async throws -> Int {
+        let now = clock()
+        let due = try await repository.pendingAppointments(requestedBefore: now.adding(seconds: -timeout))
+        let sender = RequestSender(participant: try MPID("REGS"), role: .registrationService)
+        for appointment in due {
+            try await handle(.appointmentLapse(mpan: appointment.mpan, appointmentID: appointment.id), from: sender)
+        }
+        return due.count
     }
 }

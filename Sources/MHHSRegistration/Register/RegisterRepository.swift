@@ -30,13 +30,18 @@ public protocol RegisterRepository: Sendable {
     /// How many metering points are registered.
     func meteringPointCount() async throws -> Int
 
-    /// Reads an MPAN's assertions and records what `decide` returns (assertions and outbox
-    /// messages) in one transaction that holds the MPAN, so two requests about one MPAN never
-    /// decide on the same stale history. If `decide` throws, nothing is recorded.
+    /// Reads an MPAN's assertions and appointment requests and records what `decide` returns
+    /// (assertions, appointment requests and outbox messages) in one transaction that holds the
+    /// MPAN, so two requests about one MPAN never decide on the same stale state. If `decide`
+    /// throws, nothing is recorded.
     func update(
         _ mpan: MPAN,
-        _ decide: @escaping @Sendable (_ history: [RegisterAssertion]) throws -> RegistrationOutcome
+        _ decide: @escaping @Sendable (_ record: MeteringPointRecord) throws -> RegistrationOutcome
     ) async throws -> RegistrationOutcome
+
+    /// Appointment requests still waiting for an answer that were made before `instant`
+    /// (the lapse scheduler's work list).
+    func pendingAppointments(requestedBefore instant: UTCInstant) async throws -> [PendingAppointment]
 
     /// Outbox messages after a position, oldest first, for the hub (or a test) to take.
     func outbox(after sequence: Int64, limit: Int) async throws -> [StoredOutboundMessage]

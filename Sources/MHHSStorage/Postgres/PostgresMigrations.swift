@@ -48,6 +48,18 @@ enum PostgresMigrations {
                 """
             ]
         ),
+        (
+            "005-appointment-request",
+            [
+                """
+                CREATE TABLE appointment_request (
+                    id TEXT PRIMARY KEY, mpan BIGINT NOT NULL, status TEXT NOT NULL, requested_at BIGINT NOT NULL, body TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX appointment_request_by_mpan ON appointment_request (mpan)",
+                "CREATE INDEX appointment_request_pending ON appointment_request (status, requested_at)",
+            ]
+        ),
     ]
 
     static func migrate(_ database: PostgresStore) async throws {

@@ -115,13 +115,27 @@ public struct PostgresRegisterRepository: RegisterRepository {
 
     public func update(
         _ mpan: MPAN,
-        _ decide: @escaping @Sendable (_ history: [RegisterAssertion]) throws -> RegistrationOutcome
+        _ decide: @escaping @Sendable (_ record: MeteringPointRecord) throws -> RegistrationOutcome
     ) async throws -> RegistrationOutcome {
         let logger = database.logger
         return try await database.transaction { connection in
             // Held until commit: requests about one MPAN are decided one at a time, across instances.
             try await connection.query("SELECT pg_advisory_xact_lock(\(mpan.value))", logger: logger)
-            let outcome = try decide(try await Self.assertions(connection, mpan, logger: logger))
+            var appointments: [PendingAppointment] = []
+            for try await body in try await connection.query(
+                "SELECT body FROM appointment_request WHERE mpan = \(mpan.value) ORDER BY requested_at, id", logger: logger
+            ).decode(String.self) { appointments.append(try AppointmentRows.appointment(body)) }
+            let history = try await Self.assertions(connection, mpan, logger: logger)
+            let outcome = try decide(MeteringPointRecord(history: history, appointments: appointments))
+            for appointment in outcome.appointments {
+                let body = try AppointmentRows.body(appointment)
+                try await connection.query(
+                    """
+                    INSERT INTO appointment_request (id, mpan, status, requested_at, body)
+                    VALUES (\(appointment.id), \(appointment.mpan.value), \(appointment.status.rawValue), \(appointment.requestedAt.secondsSinceEpoch), \(body))
+                    ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, body = EXCLUDED.body
+                    """, logger: logger)
+            }
             if !outcome.assertions.isEmpty {
                 var last: Int64 = 0
                 for try await value in try await connection.query(
@@ -169,6 +183,15 @@ public struct PostgresRegisterRepository: RegisterRepository {
         }
         let placeholders = (1...values.count).map { "$\($0)" }.joined(separator: ", ")
         return PostgresQuery(unsafeSQL: "INSERT INTO \(table) (\(columns)) VALUES (\(placeholders))", binds: bindings)
+    }
+
+    public func pendingAppointments(requestedBefore instant: UTCInstant) async throws -> [PendingAppointment] {
+        var appointments: [PendingAppointment] = []
+        for try await body in try await database.client.query(
+            "SELECT body FROM appointment_request WHERE status = 'pending' AND requested_at < \(instant.secondsSinceEpoch) ORDER BY requested_at, id",
+            logger: database.logger
+        ).decode(String.self) { appointments.append(try AppointmentRows.appointment(body)) }
+        return appointments
     }
 
     public func outbox(after sequence: Int64, limit: Int) async throws -> [StoredOutboundMessage] {

@@ -121,6 +121,20 @@ enum SQLiteMigrations {
                     );
                     """)
         }
+        migrator.registerMigration("005-appointment-request") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE appointment_request (
+                        id TEXT PRIMARY KEY,
+                        mpan INTEGER NOT NULL,
+                        status TEXT NOT NULL,
+                        requested_at INTEGER NOT NULL,
+                        body TEXT NOT NULL
+                    );
+                    CREATE INDEX appointment_request_by_mpan ON appointment_request (mpan);
+                    CREATE INDEX appointment_request_pending ON appointment_request (status, requested_at);
+                    """)
+        }
         return migrator
     }
 }

@@ -81,11 +81,22 @@ public struct SQLiteRegisterRepository: RegisterRepository {
 
     public func update(
         _ mpan: MPAN,
-        _ decide: @escaping @Sendable (_ history: [RegisterAssertion]) throws -> RegistrationOutcome
+        _ decide: @escaping @Sendable (_ record: MeteringPointRecord) throws -> RegistrationOutcome
     ) async throws -> RegistrationOutcome {
         // SQLite has one writer: reading inside the write transaction holds every MPAN.
         try await database.pool.write { db in
-            let outcome = try decide(try Self.assertions(db, mpan))
+            let appointments = try String.fetchAll(
+                db, sql: "SELECT body FROM appointment_request WHERE mpan = ? ORDER BY requested_at, id", arguments: [mpan.value]
+            ).map(AppointmentRows.appointment)
+            let outcome = try decide(MeteringPointRecord(history: try Self.assertions(db, mpan), appointments: appointments))
+            for appointment in outcome.appointments {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO appointment_request (id, mpan, status, requested_at, body) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [
+                        appointment.id, appointment.mpan.value, appointment.status.rawValue, appointment.requestedAt.secondsSinceEpoch,
+                        try AppointmentRows.body(appointment),
+                    ])
+            }
             _ = try Self.store(db) { store in
                 for assertion in outcome.assertions { try store(assertion) }
             }
@@ -105,6 +116,15 @@ public struct SQLiteRegisterRepository: RegisterRepository {
                 try insert.execute(db)
             }
             return outcome
+        }
+    }
+
+    public func pendingAppointments(requestedBefore instant: UTCInstant) async throws -> [PendingAppointment] {
+        try await database.pool.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT body FROM appointment_request WHERE status = 'pending' AND requested_at < ? ORDER BY requested_at, id",
+                arguments: [instant.secondsSinceEpoch]
+            ).map(AppointmentRows.appointment)
         }
     }
 
