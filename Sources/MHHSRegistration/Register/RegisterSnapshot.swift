@@ -22,6 +22,10 @@ public struct RegisterSnapshot: Sendable {
     /// `AppointmentRole.allCases` index, or ``absent``.
     public internal(set) var dataServiceRole: [UInt8] = []
     /// Index into ``participants``, or ``absentIndex``.
+    public internal(set) var meteringService: [Int32] = []
+    /// `AppointmentRole.allCases` index, or ``absent``.
+    public internal(set) var meteringServiceRole: [UInt8] = []
+    /// Index into ``participants``, or ``absentIndex``.
     public internal(set) var distributor: [Int32] = []
     public internal(set) var connectionType: [UInt8] = []
     public internal(set) var marketSegment: [UInt8] = []
@@ -60,6 +64,9 @@ public struct RegisterSnapshot: Sendable {
         facts.supplier = participant(supplier)
         if let provider = participant(dataService), let role = code(dataServiceRole, AppointmentRole.self) {
             facts.dataService = Appointment(role: role, provider: provider)
+        }
+        if let provider = participant(meteringService), let role = code(meteringServiceRole, AppointmentRole.self) {
+            facts.meteringService = Appointment(role: role, provider: provider)
         }
         facts.distributor = participant(distributor)
         facts.connectionType = code(connectionType, ConnectionType.self)

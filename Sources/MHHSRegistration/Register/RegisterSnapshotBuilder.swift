@@ -74,6 +74,8 @@ public struct RegisterSnapshotBuilder {
         row.supplier = facts.supplier.map { participantIndex($0) } ?? -1
         row.dataService = facts.dataService.map { participantIndex($0.provider) } ?? -1
         row.dataServiceRole = Self.code(facts.dataService?.role)
+        row.meteringService = facts.meteringService.map { participantIndex($0.provider) } ?? -1
+        row.meteringServiceRole = Self.code(facts.meteringService?.role)
         row.distributor = facts.distributor.map { participantIndex($0) } ?? -1
         row.connectionType = Self.code(facts.connectionType)
         row.marketSegment = Self.code(facts.marketSegment)
@@ -118,6 +120,8 @@ extension RegisterSnapshot {
         supplier.reserveCapacity(count)
         dataService.reserveCapacity(count)
         dataServiceRole.reserveCapacity(count)
+        meteringService.reserveCapacity(count)
+        meteringServiceRole.reserveCapacity(count)
         distributor.reserveCapacity(count)
         connectionType.reserveCapacity(count)
         marketSegment.reserveCapacity(count)
@@ -136,6 +140,8 @@ extension RegisterSnapshot {
         supplier.append(state.supplier)
         dataService.append(state.dataService)
         dataServiceRole.append(state.dataServiceRole)
+        meteringService.append(state.meteringService)
+        meteringServiceRole.append(state.meteringServiceRole)
         distributor.append(state.distributor)
         connectionType.append(state.connectionType)
         marketSegment.append(state.marketSegment)

@@ -13,6 +13,8 @@ public struct SnapshotRow: Sendable {
     public var supplier: Int32 = -1
     public var dataService: Int32 = -1
     public var dataServiceRole: UInt8 = RegisterSnapshot.absent
+    public var meteringService: Int32 = -1
+    public var meteringServiceRole: UInt8 = RegisterSnapshot.absent
     public var distributor: Int32 = -1
     public var connectionType: UInt8 = RegisterSnapshot.absent
     public var marketSegment: UInt8 = RegisterSnapshot.absent
@@ -35,6 +37,10 @@ public struct SnapshotRow: Sendable {
         if mask.contains(.dataService) {
             dataService = row.dataService
             dataServiceRole = row.dataServiceRole
+        }
+        if mask.contains(.meteringService) {
+            meteringService = row.meteringService
+            meteringServiceRole = row.meteringServiceRole
         }
         if mask.contains(.distributor) { distributor = row.distributor }
         if mask.contains(.connectionType) { connectionType = row.connectionType }

@@ -9,7 +9,7 @@ enum SQLiteSnapshotReader {
     static let sql = """
         SELECT mpan, effective_from, recorded_at, seq, mask, supplier, ds_role, ds_mpid, ldso, connection_type,
                market_segment, energy_direction, domestic, energisation, arrangement, llfc, profile_class, ssc,
-               annual_consumption_wh
+               annual_consumption_wh, ms_role, ms_mpid
         FROM register_assertion
         WHERE gsp_group = ? AND effective_from <= ? AND recorded_at <= ?
         ORDER BY gsp_group, mpan
@@ -26,7 +26,7 @@ enum SQLiteSnapshotReader {
         let columns = SQLiteColumns(statement: raw)
         var participants = ShortTextCache()
         // One cache per code column: the same letter means different things in different columns.
-        var codeCaches = [ShortTextCache](repeating: ShortTextCache(), count: 19)
+        var codeCaches = [ShortTextCache](repeating: ShortTextCache(), count: 21)
         var llfClasses = ShortTextCache()
         var sscs = ShortTextCache()
         func participant(_ index: Int32) throws -> Int32 {
@@ -62,6 +62,8 @@ enum SQLiteSnapshotReader {
             row.profileClass = columns.isNull(16) ? 0 : UInt8(clamping: columns.int64(16))
             row.standardSettlementConfiguration = try sscs.code(columns.bytes(17)) { builder.sscIndex($0) }
             row.annualConsumptionWh = columns.isNull(18) ? -1 : columns.int64(18)
+            row.meteringServiceRole = try code(19, AppointmentRole.self)
+            row.meteringService = try participant(20)
             builder.add(row)
         }
         return builder.finish()
