@@ -59,6 +59,29 @@ struct DataItemChangeTests {
         #expect(outcome.messages[0].message.payload.CustomBlock["B025"]?["energisationStatus"]?.stringValue == "D")
     }
 
+    static let meterDetails: JSONValue = [
+        "existingMeter": [
+            "meterID": "24P0123456", "modifiedMeterID": nil, "meterType": "S2A", "manufacturersMakeAndType": nil,
+            "ESMEGUID": "0C-A2-F4-00-00-76-21-BC", "meterLocation": "A", "numberOfDisplayedRegisterDigits": 5,
+            "meterInstallationDate": "2026-11-02T00:00:00+00:00",
+        ],
+        "historyMAP": [["meterAssetProviderID": "MAPA", "meterAssetProviderEffectiveFromDate": "2026-11-02T00:00:00+00:00"]],
+    ]
+
+    @Test("meter technical details from the appointed MS: recorded, IF-006 with R0 to the MS, supplier and DS")
+    func meterTechnicalDetails() throws {
+        let outcome = try Self.change(.meterTechnicalDetails(Self.meterDetails), from: Self.meteringService)
+        #expect(Self.state(after: outcome)?.meterTechnicalDetails == Self.meterDetails)
+        #expect(outcome.messages.map(\.interfaceID) == ["IF-006", "IF-006", "IF-006"])
+        #expect(outcome.messages.map(\.recipient) == [Self.mssID, P.oldSupplierID, Self.sdsID])
+        do throws(RegistrationError) {
+            _ = try Self.change(.meterTechnicalDetails(["existingMeter": ["meterType": "S2A"]]), from: Self.meteringService)
+            Issue.record("a meter without an id must be rejected")
+        } catch {
+            #expect(error.code == "REG0001")
+        }
+    }
+
     @Test("LDSO data: DUoS tariff and domestic premise indicator go out as IF-018 to supplier, DS and MS")
     func ldsoData() throws {
         let tariff = try Self.change(.duosTariff("D07"), from: Self.ldso)
@@ -127,10 +150,14 @@ struct DataItemChangeTests {
         }
     }
 
-    @Test("golden messages for IF-003, IF-008, IF-009, IF-018, IF-026 and IF-044")
+    @Test("golden messages for IF-003, IF-006, IF-008, IF-009, IF-018, IF-026 and IF-044")
     func golden() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/dip")
         let files: [(String, DIPMessage)] = [
+            (
+                "REGS-IF-006-MeterInstall.json",
+                try Self.change(.meterTechnicalDetails(Self.meterDetails), from: Self.meteringService).messages[0].message
+            ),
             (
                 "REGS-IF-008-EnergisationStatusChange.json",
                 try Self.change(.energisation(.deEnergised), from: Self.meteringService).messages[0].message

@@ -1,4 +1,5 @@
 import MHHSCore
+import MHHSMessages
 
 @testable import MHHSRegistration
 
@@ -29,6 +30,7 @@ enum RegisterFixtures {
         facts.annualConsumption = AnnualConsumption(energy: Energy(wattHours: 3_100_000), quality: "3")
         facts.cssRegistrationID = "3f2b6c1e-8d4a-4e2b-9c7a-1b2c3d4e5f60"
         facts.address = try! MeteringPointAddress(postcode: "EC1A 1BB", lines: ["1 Example Street", nil, "London"])
+        facts.meterTechnicalDetails = ["existingMeter": ["meterID": "24P0000001", "meterType": "S2A"]]
         return facts
     }
 

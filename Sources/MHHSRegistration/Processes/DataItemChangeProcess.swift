@@ -42,6 +42,11 @@ enum DataItemChangeProcess {
             message.payload.CommonBlock.R0 = accepted
             let originator = try context.dipID(sender.participant, sender.role)
             messages = send(message, to: [(originator, sender.role)] + parties.filter { $0.0 != originator })
+        case .meterTechnicalDetails(let details):
+            var message = builder.message(interface: "IF-006", event: "MeterInstall", index: 1, custom: ["B906": details])
+            message.payload.CommonBlock.R0 = accepted
+            let originator = try context.dipID(sender.participant, sender.role)
+            messages = send(message, to: [(originator, sender.role)] + parties.filter { $0.0 != originator })
         case .duosTariff(let tariff):
             let message = builder.message(
                 interface: "IF-018", event: "DUOSTariffIDChg", index: 1,
@@ -114,7 +119,7 @@ enum DataItemChangeProcess {
     /// Who maintains each item (`REG0006` supplier, `REG0010` metering service, `REG0011` LDSO, `REG0012` ECS).
     static func authorise(_ item: DataItemChange.Item, sender: RequestSender, current: MeteringPointFacts) throws(RegistrationError) {
         switch item {
-        case .energisation:
+        case .energisation, .meterTechnicalDetails:
             guard [.smartMeteringService, .advancedMeteringService, .unmeteredSupplyOperator].contains(sender.role),
                 current.meteringService?.provider == sender.participant
             else { throw RegistrationError("REG0010", "\(sender.participant) is not the appointed metering service") }
@@ -143,6 +148,12 @@ enum DataItemChangeProcess {
             guard current.energisation != status else { throw .duplicate("the metering point is already \(status)") }
             facts.energisation = status
             return (.energisation, facts)
+        case .meterTechnicalDetails(let details):
+            guard let meterID = details["existingMeter"]?["meterID"]?.stringValue, (1...10).contains(meterID.count),
+                details["existingMeter"]?["meterType"]?.stringValue != nil
+            else { throw .malformed("meter technical details need existingMeter.meterID (1–10 characters) and meterType") }
+            facts.meterTechnicalDetails = details
+            return (.meterTechnicalDetails, facts)
         case .duosTariff(let tariff):
             guard (1...3).contains(tariff.count) else { throw .malformed("DUoS tariff id '\(tariff)' is not 1–3 characters") }
             facts.duosTariff = tariff
@@ -189,6 +200,7 @@ enum DataItemChangeProcess {
     static func sourceName(_ item: DataItemChange.Item) -> String {
         switch item {
         case .energisation: "IF-007 EnergisationStatusChange"
+        case .meterTechnicalDetails: "IF-005 MeterInstall"
         case .duosTariff: "IF-018 DUOSTariffIDChg"
         case .domesticPremise: "IF-018 DomPremInd"
         case .legacyProfile: "IF-025 SSCandProfileClass"

@@ -48,6 +48,9 @@ public struct DataItemChange: Sendable {
     public enum Item: Sendable {
         /// From the appointed metering service (IF-007); REGS answers with IF-008.
         case energisation(EnergisationStatus)
+        /// From the appointed metering service (IF-005 `[MeterInstall]`, the B906 block); REGS
+        /// answers with IF-006.
+        case meterTechnicalDetails(JSONValue)
         /// From the LDSO; REGS notifies with IF-018 `[DUOSTariffIDChg]`.
         case duosTariff(String)
         /// From the LDSO; REGS notifies with IF-018 `[DomPremInd]`.

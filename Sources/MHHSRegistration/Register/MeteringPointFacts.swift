@@ -1,4 +1,5 @@
 import MHHSCore
+import MHHSMessages
 
 /// The registration facts of one metering point: what an assertion sets, and what the register
 /// knows of the point on a date. A nil value is "not set" (or ended, when an assertion's mask
@@ -26,6 +27,8 @@ public struct MeteringPointFacts: Hashable, Sendable, Codable {
     public var annualConsumption: AnnualConsumption?
     public var linkedMPAN: MPAN?
     public var address: MeteringPointAddress?
+    /// The B906 block as the metering service sent it (meter id, type, location, MAP history).
+    public var meterTechnicalDetails: JSONValue?
 
     public init() {}
 
@@ -56,6 +59,7 @@ public struct MeteringPointFacts: Hashable, Sendable, Codable {
         if mask.contains(.annualConsumption) { annualConsumption = other.annualConsumption }
         if mask.contains(.linkedMPAN) { linkedMPAN = other.linkedMPAN }
         if mask.contains(.address) { address = other.address }
+        if mask.contains(.meterTechnicalDetails) { meterTechnicalDetails = other.meterTechnicalDetails }
     }
 
     /// The appointment in a role's fact, whatever the role.
@@ -95,7 +99,8 @@ public struct MeteringPointFacts: Hashable, Sendable, Codable {
                 case .annualConsumption:
                     annualConsumption.map { "\((try? $0.energy.dipKWhString()) ?? $0.energy.description) kWh (\($0.quality))" } ?? "—"
                 case .linkedMPAN: text(linkedMPAN)
-                default: text(address)
+                case .address: text(address)
+                default: meterTechnicalDetails?["existingMeter"]?["meterID"]?.stringValue.map { "meter \($0)" } ?? "—"
                 }
             lines.append((name, value))
         }

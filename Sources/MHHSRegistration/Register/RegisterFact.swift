@@ -26,8 +26,10 @@ public struct RegisterFact: OptionSet, Hashable, Sendable {
     public static let linkedMPAN = RegisterFact(rawValue: 1 << 16)
     /// The metering point's postal address.
     public static let address = RegisterFact(rawValue: 1 << 17)
+    /// The meter technical details the metering service maintains (the DIP's B906 block).
+    public static let meterTechnicalDetails = RegisterFact(rawValue: 1 << 18)
 
-    public static let all = RegisterFact(rawValue: (1 << 18) - 1)
+    public static let all = RegisterFact(rawValue: (1 << 19) - 1)
 
     /// Each single fact with its name, in bit order (for history listings).
     public static let named: [(fact: RegisterFact, name: String)] = [
@@ -37,7 +39,7 @@ public struct RegisterFact: OptionSet, Hashable, Sendable {
         (.domesticPremise, "domestic premise"), (.energisation, "energisation"), (.distributor, "LDSO"),
         (.duosTariff, "DUoS tariff"), (.llfClass, "LLF class"), (.arrangement, "settlement arrangement"),
         (.legacyProfile, "profile class/SSC/measurement class"), (.annualConsumption, "annual consumption"),
-        (.linkedMPAN, "linked MPAN"), (.address, "address"),
+        (.linkedMPAN, "linked MPAN"), (.address, "address"), (.meterTechnicalDetails, "meter technical details"),
     ]
 
     /// The names of the facts in this mask.

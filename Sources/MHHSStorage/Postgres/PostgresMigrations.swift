@@ -60,6 +60,7 @@ enum PostgresMigrations {
                 "CREATE INDEX appointment_request_pending ON appointment_request (status, requested_at)",
             ]
         ),
+        ("006-meter-details", ["ALTER TABLE register_assertion ADD COLUMN meter_details TEXT"]),
     ]
 
     static func migrate(_ database: PostgresStore) async throws {

@@ -1,5 +1,6 @@
 import Foundation
 import MHHSCore
+import MHHSMessages
 import MHHSRegistration
 
 /// Maps register assertions to and from `register_assertion` rows.
@@ -8,10 +9,10 @@ enum RegisterRows {
         gsp_group, mpan, effective_from, recorded_at, seq, mask, supplier, ds_role, ds_mpid, ms_role, ms_mpid, \
         dc_role, dc_mpid, da_role, da_mpid, connection_type, market_segment, energy_direction, domestic, energisation, \
         ldso, duos_tariff, llfc, arrangement, profile_class, ssc, measurement_class, annual_consumption_wh, \
-        annual_consumption_quality, linked_mpan, source, css_registration_id, address_postcode, address_lines
+        annual_consumption_quality, linked_mpan, source, css_registration_id, address_postcode, address_lines, meter_details
         """
 
-    static let columnCount = 34
+    static let columnCount = 35
 
     static var columnNames: [String] {
         columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -44,6 +45,7 @@ enum RegisterRows {
             .int(facts.annualConsumption?.energy.wattHours), .text(facts.annualConsumption?.quality),
             .int(facts.linkedMPAN?.value), .text(assertion.source), .text(facts.cssRegistrationID),
             .text(facts.address?.postcode), .text(facts.address.map(encodeLines)),
+            .text(facts.meterTechnicalDetails.flatMap { try? String(decoding: JSONEncoder().encode($0), as: UTF8.self) }),
         ]
     }
 
@@ -81,6 +83,9 @@ enum RegisterRows {
         let postcode = try row.text(32)
         if let lines = try row.text(33) {
             facts.address = try MeteringPointAddress(postcode: postcode, lines: try decodeLines(lines))
+        }
+        if let details = try row.text(34) {
+            facts.meterTechnicalDetails = try JSONDecoder().decode(JSONValue.self, from: Data(details.utf8))
         }
         guard let group = try row.text(0), let mpan = try row.int(1), let effective = try row.int(2),
             let recorded = try row.int(3), let sequence = try row.int(4), let mask = try row.int(5),

@@ -135,6 +135,9 @@ enum SQLiteMigrations {
                     CREATE INDEX appointment_request_pending ON appointment_request (status, requested_at);
                     """)
         }
+        migrator.registerMigration("006-meter-details") { db in
+            try db.execute(sql: "ALTER TABLE register_assertion ADD COLUMN meter_details TEXT")
+        }
         return migrator
     }
 }
