@@ -26,15 +26,45 @@ enum RegistrationServiceConformance {
     }
 
     static func rejectionsChangeNothing(_ repository: some RegisterRepository) async throws {
-        let service = P.service(repository, now: "2026-11-10")
+        var directory = P.directory
+        directory.add(AppointmentProcessTests.newSDS, role: .smartDataService, dipID: AppointmentProcessTests.newSDSID)
+        let service = P.service(repository, now: "2026-11-10", directory: directory)
         try await service.handle(P.initialRegistration(), from: P.asOldSupplier)
+        try await service.handle(.appointment(AppointmentProcessTests.dsRequest), from: P.asOldSupplier)
         let assertions = try await repository.assertions(for: F.mpan)
         let outbox = try await repository.outbox(after: 0, limit: 100)
+        let pending = try await repository.pendingAppointments(requestedBefore: F.instant("2027-01-01"))
+        func change(_ item: DataItemChange.Item, effective: String = "2026-11-02") -> RegistrationRequest {
+            .change(DataItemChange(mpan: F.mpan, effectiveFrom: F.date(effective), item: item))
+        }
+        let ldso = RequestSender(participant: try MPID("LOND"), role: .distributor)
         let rejected: [(RegistrationRequest, RequestSender, String)] = [
             (P.initialRegistration(), P.asOldSupplier, "REG0007"),
             (P.changeOfSupplier(), P.asOldSupplier, "REG0006"),
             (P.changeOfSupplier(to: P.oldSupplier), P.asOldSupplier, "REG0007"),
             (P.changeOfSupplier(effective: "2026-09-01"), P.asNewSupplier, "REG0005"),
+            (change(.energisation(.deEnergised)), P.asOldSupplier, "REG0010"),
+            (change(.duosTariff("D07")), P.asOldSupplier, "REG0011"),
+            (change(.duosTariff("D0007")), ldso, "REG0001"),
+            (change(.annualConsumption(AnnualConsumption(energy: Energy(wattHours: 1), quality: "A"))), P.asOldSupplier, "REG0012"),
+            (change(.marketSegment(.unmetered, .wholeCurrent)), P.asOldSupplier, "REG0008"),
+            (.appointment(AppointmentProcessTests.dsRequest), P.asOldSupplier, "REG0007"),
+            (
+                .appointment(
+                    AppointmentRequest(
+                        mpan: F.mpan, role: .advancedDataService, provider: AppointmentProcessTests.newSDS,
+                        effectiveFrom: F.date("2026-11-12"),
+                        scenario: "CSP")), P.asOldSupplier, "REG0003"
+            ),
+            (
+                .appointmentResponse(AppointmentResponse(mpan: F.mpan, appointmentID: "APP-none", accepted: true, responseCode: "SP000")),
+                RequestSender(participant: AppointmentProcessTests.newSDS, role: .smartDataService), "REG0014"
+            ),
+            (
+                .appointmentResponse(
+                    AppointmentResponse(mpan: F.mpan, appointmentID: pending[0].id, accepted: true, responseCode: "SP000")),
+                P.asOldSupplier, "REG0010"
+            ),
         ]
         for (request, sender, code) in rejected {
             do {
@@ -45,6 +75,7 @@ enum RegistrationServiceConformance {
             }
             #expect(try await repository.assertions(for: F.mpan) == assertions)
             #expect(try await repository.outbox(after: 0, limit: 100) == outbox)
+            #expect(try await repository.pendingAppointments(requestedBefore: F.instant("2027-01-01")) == pending)
         }
     }
 
