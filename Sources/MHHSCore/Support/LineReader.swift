@@ -17,7 +17,7 @@ public struct LineReader {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: url.path])
         }
         defer { try? handle.close() }
-        let total = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int64) ?? 0
+        let total = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.int64Value ?? 0
         var carry: [UInt8] = []
         var lineNumber = 0
         var read: Int64 = 0
@@ -44,7 +44,7 @@ public struct LineReader {
                 if start < bytes.count { carry.append(contentsOf: bytes[start...]) }
             }
             read += Int64(data.count)
-            progress(read, total ?? 0)
+            progress(read, total)
         }
         if !carry.isEmpty { try carry.withUnsafeBufferPointer { try emit($0) } }
     }

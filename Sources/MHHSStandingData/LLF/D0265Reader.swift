@@ -54,12 +54,12 @@ public enum D0265Reader {
                 throw D0265Error(line: nil, "cannot open \(url.path)")
             }
             defer { try? handle.close() }
-            let total = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int64) ?? 0
+            let total = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.int64Value ?? 0
             var read: Int64 = 0
             while let data = try handle.read(upToCount: chunkSize), !data.isEmpty {
                 try data.withUnsafeBytes { try parser.consume($0, emit: emit) }
                 read += Int64(data.count)
-                progress(Progress(bytesRead: read, totalBytes: total ?? 0))
+                progress(Progress(bytesRead: read, totalBytes: total))
             }
         }
         return try parser.finish(emit: emit)
