@@ -5,6 +5,9 @@ public enum RegistrationCSVColumn: String, CaseIterable, Sendable {
         ms_role, ms_mpid
     // Optional columns.
     case measurement_class, annual_consumption_quality, linked_mpan, da_role, da_mpid
+    /// The address: postcode, and up to nine lines separated by `|`.
+    case postcode, address_lines
+    case css_registration_id
 
     /// Columns every file must have (values may still be blank where not applicable).
     public static let required: [RegistrationCSVColumn] = Array(allCases.prefix(20))

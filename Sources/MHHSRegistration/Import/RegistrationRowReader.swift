@@ -90,6 +90,20 @@ struct RegistrationRowReader {
         try readAnnualConsumption(into: &facts)
         try readAppointments(into: &facts, segment: segment, arrangement: arrangement)
         facts.linkedMPAN = try parse(.linked_mpan) { try MPAN($0) }
+        if text(.postcode) != nil || text(.address_lines) != nil {
+            let lines = (text(.address_lines) ?? "").split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.isEmpty ? nil : String($0)
+            }
+            do {
+                facts.address = try MeteringPointAddress(postcode: text(.postcode), lines: lines)
+            } catch {
+                throw fail(text(.address_lines) != nil ? .address_lines : .postcode, error)
+            }
+        }
+        facts.cssRegistrationID = try parse(.css_registration_id) { text throws(RegistrationError) -> String in
+            guard text.count <= 36 else { throw .malformed("a CSS registration id is at most 36 characters") }
+            return text
+        }
         return RegisterAssertion(
             mpan: mpan, gspGroup: group, effectiveFrom: effectiveFrom, recordedAt: recordedAt, mask: .all, facts: facts,
             source: source)

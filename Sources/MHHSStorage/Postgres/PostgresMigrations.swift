@@ -61,6 +61,10 @@ enum PostgresMigrations {
             ]
         ),
         ("006-meter-details", ["ALTER TABLE register_assertion ADD COLUMN meter_details TEXT"]),
+        (
+            "007-participant",
+            ["CREATE TABLE participant (dip_id TEXT PRIMARY KEY, mpid TEXT NOT NULL, role TEXT NOT NULL, UNIQUE (mpid, role))"]
+        ),
     ]
 
     static func migrate(_ database: PostgresStore) async throws {

@@ -21,6 +21,7 @@ public struct PostgresStore: Sendable {
     }
 
     /// Runs `body` with a connected, migrated database; the pool is shut down afterwards.
+    @discardableResult
     public static func withDatabase<Result: Sendable>(
         url: String,
         logger: Logger = Logger(label: "mhhs.postgres"),

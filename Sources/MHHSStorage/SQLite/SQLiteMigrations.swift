@@ -138,6 +138,17 @@ enum SQLiteMigrations {
         migrator.registerMigration("006-meter-details") { db in
             try db.execute(sql: "ALTER TABLE register_assertion ADD COLUMN meter_details TEXT")
         }
+        migrator.registerMigration("007-participant") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE participant (
+                        dip_id TEXT PRIMARY KEY,
+                        mpid TEXT NOT NULL,
+                        role TEXT NOT NULL,
+                        UNIQUE (mpid, role)
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -9,7 +9,10 @@ struct RegistrationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registration",
         abstract: "Load and query the bitemporal register of metering points.",
-        subcommands: [RegistrationImportCommand.self, Show.self, History.self, Snapshot.self]
+        subcommands: [
+            RegistrationImportCommand.self, Show.self, History.self, Snapshot.self, RegistrationSubmitCommand.self,
+            RegistrationOutboxCommand.self,
+        ]
     )
 
     /// `mhhs registration show MPAN --on DATE [--as-known-at INSTANT]`

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MHHSMessages
 import MHHSRegistration
 import MHHSStorage
 
@@ -13,16 +14,31 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "A PostgreSQL URL (postgres://user@host:port/db) to use instead of the embedded database.")
     var database: String?
 
+    /// The repositories of one store.
+    struct Stores: Sendable {
+        let register: any RegisterRepository
+        let participants: any ParticipantRepository
+    }
+
     /// Runs `body` with the register of the chosen store.
     func withRegister<Result: Sendable>(_ body: (any RegisterRepository) async throws -> Result) async throws -> Result {
+        try await withStores { try await body($0.register) }
+    }
+
+    /// Runs `body` with every repository of the chosen store.
+    func withStores<Result: Sendable>(_ body: (Stores) async throws -> Result) async throws -> Result {
         if let database {
             var logger = Logger(label: "mhhs.postgres")
             logger.logLevel = .error
             return try await PostgresStore.withDatabase(url: database, logger: logger) { postgres in
-                try await body(PostgresRegisterRepository(database: postgres))
+                try await body(
+                    Stores(
+                        register: PostgresRegisterRepository(database: postgres),
+                        participants: PostgresParticipantRepository(database: postgres)))
             }
         }
         let sqlite = try SQLiteDatabase(dataDirectory: URL(fileURLWithPath: dataDirectory))
-        return try await body(SQLiteRegisterRepository(database: sqlite))
+        return try await body(
+            Stores(register: SQLiteRegisterRepository(database: sqlite), participants: SQLiteParticipantRepository(database: sqlite)))
     }
 }
