@@ -162,7 +162,6 @@ struct AppointmentProcessTests {
 
     @Test("golden messages for IF-032 to IF-037")
     func golden() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/dip")
         let requested = try Self.requested().messages
         let accepted = try Self.answer(true).messages
         let files: [(String, DIPMessage)] = [
@@ -171,11 +170,6 @@ struct AppointmentProcessTests {
             ("REGS-IF-037-DSDeApp.json", accepted[2].message),
             ("REGS-IF-035-DSAppRejected.json", try Self.answer(false).messages[0].message),
         ]
-        for (name, message) in files {
-            let data = try DIPMessage.jsonArray([message], pretty: true)
-            let url = folder.appendingPathComponent(name)
-            if ProcessInfo.processInfo.environment["MHHS_UPDATE_GOLDEN"] == "1" { try data.write(to: url) }
-            #expect(try Data(contentsOf: url) == data, "\(name) differs from the golden file")
-        }
+        try GoldenMessages.check(files)
     }
 }

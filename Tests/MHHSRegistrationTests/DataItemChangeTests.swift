@@ -152,7 +152,6 @@ struct DataItemChangeTests {
 
     @Test("golden messages for IF-003, IF-006, IF-008, IF-009, IF-018, IF-026 and IF-044")
     func golden() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/dip")
         let files: [(String, DIPMessage)] = [
             (
                 "REGS-IF-006-MeterInstall.json",
@@ -181,12 +180,7 @@ struct DataItemChangeTests {
                 try Self.change(.reverseMigration(.legacyNHH, cssRegistrationID: "rev-1"), from: P.asOldSupplier).messages[0].message
             ),
         ]
-        for (name, message) in files {
-            let data = try DIPMessage.jsonArray([message], pretty: true)
-            let url = folder.appendingPathComponent(name)
-            if ProcessInfo.processInfo.environment["MHHS_UPDATE_GOLDEN"] == "1" { try data.write(to: url) }
-            #expect(try Data(contentsOf: url) == data, "\(name) differs from the golden file")
-        }
+        try GoldenMessages.check(files)
     }
 }
 

@@ -104,11 +104,8 @@ struct RegistrationProcessTests {
         }
     }
 
-    /// Golden messages: compared byte for byte; `MHHS_UPDATE_GOLDEN=1` rewrites them. `.ci/run`
-    /// checks every file under Fixtures/dip with `../shared/tools/dip-validate`.
     @Test("the emitted messages match the golden files")
     func golden() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/dip")
         let initial = try RegistrationProcess.handle(P.initialRegistration(), from: P.asOldSupplier, history: [], context: P.context())
         let change = try RegistrationProcess.handle(
             P.changeOfSupplier(), from: P.asNewSupplier, history: try Self.registered(), context: P.context(now: "2026-11-10"))
@@ -118,14 +115,6 @@ struct RegistrationProcessTests {
             ("REGS-IF-001-ChangeOfSupplier.json", change.messages[0].message),
             ("REGS-IF-002-GainMPANInfo-cos.json", change.messages[4].message),
         ]
-        for (name, message) in files {
-            let data = try DIPMessage.jsonArray([message], pretty: true)
-            let url = folder.appendingPathComponent(name)
-            if ProcessInfo.processInfo.environment["MHHS_UPDATE_GOLDEN"] == "1" {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try data.write(to: url)
-            }
-            #expect(try Data(contentsOf: url) == data, "\(name) differs from the golden file")
-        }
+        try GoldenMessages.check(files)
     }
 }

@@ -36,11 +36,7 @@ struct RemindersTests {
             let outbox = try await repository.outbox(after: 0, limit: 10)
             #expect(outbox.map(\.message.eventCode) == ["[NoDSAppointed]"])
             #expect(outbox.first?.message.recipient == P.oldSupplierID)
-            let data = try DIPMessage.jsonArray([outbox[0].message.message], pretty: true)
-            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-                "Fixtures/dip/REGS-IF-045-NoDSAppointed.json")
-            if ProcessInfo.processInfo.environment["MHHS_UPDATE_GOLDEN"] == "1" { try data.write(to: url) }
-            #expect(try Data(contentsOf: url) == data)
+            try GoldenMessages.check([("REGS-IF-045-NoDSAppointed.json", outbox[0].message.message)])
             #expect(try await service.sendReminders(group: .eastern, on: F.date("2026-11-10")) == 0)
         }
     }
