@@ -105,6 +105,7 @@ enum RegistrationServiceConformance {
         #expect(try await later.lapseAppointments(olderThan: 5 * 86_400) == 1)
         let outbox = try await repository.outbox(after: 0, limit: 100)
         #expect(outbox.last?.message.eventCode == "[MSAppLapsed]")
+        #expect(outbox.last?.createdAt == F.instant("2026-11-20").adding(seconds: 9 * 3_600), "stamped when the lapse was decided")
         #expect(try await repository.pendingAppointments(requestedBefore: F.instant("2027-01-01")).isEmpty)
     }
 }

@@ -12,6 +12,15 @@ public enum RegistrationProcess {
         appointments: [PendingAppointment] = [],
         context: RegistrationContext
     ) throws(RegistrationError) -> RegistrationOutcome {
+        var outcome = try decide(request, from: sender, history: history, appointments: appointments, context: context)
+        outcome.decidedAt = context.now
+        return outcome
+    }
+
+    static func decide(
+        _ request: RegistrationRequest, from sender: RequestSender, history: [RegisterAssertion], appointments: [PendingAppointment],
+        context: RegistrationContext
+    ) throws(RegistrationError) -> RegistrationOutcome {
         switch request {
         case .initialRegistration(let registration):
             try initialRegistration(registration, from: sender, history: history, context: context)

@@ -56,7 +56,7 @@ extension RegistrationService {
                 guard let view = MeteringPointView(mpan: mpan, assertions: record.history, on: date, asKnownAt: now) else {
                     return RegistrationOutcome()
                 }
-                return RegistrationOutcome(messages: try RegistrationReminders.messages(view: view, context: context))
+                return RegistrationOutcome(messages: try RegistrationReminders.messages(view: view, context: context), decidedAt: now)
             }
             sent += outcome.messages.count
         }

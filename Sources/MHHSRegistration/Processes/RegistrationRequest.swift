@@ -116,11 +116,17 @@ public struct RegistrationOutcome: Sendable {
     public var messages: [OutboundMessage] = []
     /// Appointment requests created or moved on (stored by id, replacing the earlier state).
     public var appointments: [PendingAppointment] = []
+    /// When the decision was taken: the outbox rows' creation time.
+    public var decidedAt: UTCInstant?
 
-    public init(assertions: [RegisterAssertion] = [], messages: [OutboundMessage] = [], appointments: [PendingAppointment] = []) {
+    public init(
+        assertions: [RegisterAssertion] = [], messages: [OutboundMessage] = [], appointments: [PendingAppointment] = [],
+        decidedAt: UTCInstant? = nil
+    ) {
         self.assertions = assertions
         self.messages = messages
         self.appointments = appointments
+        self.decidedAt = decidedAt
     }
 }
 

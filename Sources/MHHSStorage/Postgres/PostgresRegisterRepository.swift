@@ -159,7 +159,7 @@ public struct PostgresRegisterRepository: RegisterRepository {
                 }
                 try await connection.query("UPDATE register_sequence SET last = \(last) WHERE id = 1", logger: logger)
             }
-            let now = outcome.assertions.first?.recordedAt ?? UTCInstant(secondsSinceEpoch: 0)
+            let now = outcome.decidedAt ?? outcome.assertions.first?.recordedAt ?? UTCInstant(secondsSinceEpoch: 0)
             for message in outcome.messages {
                 try await connection.query(
                     Self.insert(

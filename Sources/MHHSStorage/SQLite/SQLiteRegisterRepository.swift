@@ -105,7 +105,7 @@ public struct SQLiteRegisterRepository: RegisterRepository {
                     sql:
                         "INSERT INTO outbox (recipient, recipient_role, interface_id, event_code, mpan, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)"
                 ).sqliteStatement)
-            let now = outcome.assertions.first?.recordedAt ?? UTCInstant(secondsSinceEpoch: 0)
+            let now = outcome.decidedAt ?? outcome.assertions.first?.recordedAt ?? UTCInstant(secondsSinceEpoch: 0)
             for message in outcome.messages {
                 for (offset, value) in try OutboxRows.values(message, mpan: mpan, createdAt: now).enumerated() {
                     switch value {
