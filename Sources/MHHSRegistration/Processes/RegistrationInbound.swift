@@ -98,15 +98,20 @@ public enum RegistrationInbound {
 
 extension RegistrationService {
     /// Handles one DIP message from an authenticated sender: translates it
-    /// (``RegistrationInbound``) and runs the request.
+    /// (``RegistrationInbound``) and runs the request, both inside the MPAN's transaction, so the
+    /// segment and appointment requests it is read against are the ones the decision sees.
     @discardableResult
     public func submit(_ message: DIPMessage, from sender: RequestSender) async throws -> RegistrationOutcome {
         guard let core = message.payload.CommonBlock.M0?.MPANCore, let mpan = try? MPAN(core) else {
             throw RegistrationError.missing("the message has no valid M0 MPAN core")
         }
-        let date = SettlementDate(dayNumber: clock().utcDayNumber)
-        let segment = try await repository.state(of: mpan, on: date, asKnownAt: clock())?.marketSegment
-        let pending = try await repository.pendingAppointments(requestedBefore: clock().adding(seconds: 1)).filter { $0.mpan == mpan }
-        return try await handle(try RegistrationInbound.request(from: message, segment: segment, pending: pending), from: sender)
+        let context = makeContext(now: clock())
+        let today = LocalSettlementPeriod(containing: context.now).date
+        return try await repository.update(mpan) { record in
+            let segment = MeteringPointView(mpan: mpan, assertions: record.history, on: today, asKnownAt: context.now)?.facts.marketSegment
+            let request = try RegistrationInbound.request(from: message, segment: segment, pending: record.appointments)
+            return try RegistrationProcess.handle(
+                request, from: sender, history: record.history, appointments: record.appointments, context: context)
+        }
     }
 }

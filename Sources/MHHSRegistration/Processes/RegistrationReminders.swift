@@ -49,9 +49,7 @@ extension RegistrationService {
         var sent = 0
         for index in 0..<snapshot.count where !RegistrationReminders.events(for: snapshot.facts(at: index)).isEmpty {
             let mpan = try MPAN(String(snapshot.mpans[index]))
-            let context = RegistrationContext(
-                registrationService: registrationService, marketwideDataService: marketwideDataService, directory: directory,
-                environmentTag: environmentTag, now: now)
+            let context = makeContext(now: now)
             let outcome = try await repository.update(mpan) { record in
                 guard let view = MeteringPointView(mpan: mpan, assertions: record.history, on: date, asKnownAt: now) else {
                     return RegistrationOutcome()

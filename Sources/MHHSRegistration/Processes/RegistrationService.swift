@@ -26,9 +26,7 @@ public struct RegistrationService: Sendable {
     /// Handles one request; a rejection throws its ``RegistrationError`` and records nothing.
     @discardableResult
     public func handle(_ request: RegistrationRequest, from sender: RequestSender) async throws -> RegistrationOutcome {
-        let context = RegistrationContext(
-            registrationService: registrationService, marketwideDataService: marketwideDataService, directory: directory,
-            environmentTag: environmentTag, now: clock())
+        let context = makeContext(now: clock())
         return try await repository.update(request.mpan) { record in
             try RegistrationProcess.handle(
                 request, from: sender, history: record.history, appointments: record.appointments, context: context)
@@ -47,5 +45,12 @@ public struct RegistrationService: Sendable {
             try await handle(.appointmentLapse(mpan: appointment.mpan, appointmentID: appointment.id), from: sender)
         }
         return due.count
+    }
+
+    /// The context of one decision, taken at `now`.
+    func makeContext(now: UTCInstant) -> RegistrationContext {
+        RegistrationContext(
+            registrationService: registrationService, marketwideDataService: marketwideDataService, directory: directory,
+            environmentTag: environmentTag, now: now)
     }
 }
