@@ -106,6 +106,11 @@ struct RegistrationCSVImporterTests {
         #expect(assertion.facts.linkedMPAN?.description == "1900012374324")
     }
 
+    @Test("each column's ordinal is its position among all columns")
+    func ordinals() {
+        #expect(RegistrationCSVColumn.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal })
+    }
+
     @Test("kWh text converts to Wh exactly")
     func kilowattHours() {
         #expect(RegistrationRowReader.kilowattHoursToWattHours("12") == 12_000)

@@ -25,7 +25,9 @@ public struct RegistrationCSVImporter: Sendable {
         }
     }
 
-    private let index: [RegistrationCSVColumn: Int]
+    /// The field position of each column, by ``RegistrationCSVColumn/ordinal``; -1 when absent.
+    private let positions: [Int]
+    private let columnCount: Int
     public let recordedAt: UTCInstant
     public let source: String
 
@@ -45,17 +47,20 @@ public struct RegistrationCSVImporter: Sendable {
         for column in RegistrationCSVColumn.required where index[column] == nil {
             throw RowError(row: 1, column: column.rawValue, error: .missing("the header has no column '\(column.rawValue)'"))
         }
-        self.index = index
+        var positions = Array(repeating: -1, count: RegistrationCSVColumn.allCases.count)
+        for (column, position) in index { positions[column.ordinal] = position }
+        self.positions = positions
+        self.columnCount = header.count
         self.recordedAt = recordedAt
         self.source = source
     }
 
     /// Validates one data row and returns its assertion.
     public func assertion(fields: [String], row: Int) throws(RowError) -> RegisterAssertion {
-        guard fields.count == index.count else {
-            throw RowError(row: row, column: nil, error: .malformed("has \(fields.count) fields; the header has \(index.count)"))
+        guard fields.count == columnCount else {
+            throw RowError(row: row, column: nil, error: .malformed("has \(fields.count) fields; the header has \(columnCount)"))
         }
-        let reader = RegistrationRowReader(fields: fields, index: index, row: row)
+        let reader = RegistrationRowReader(fields: fields, positions: positions, row: row)
         return try reader.assertion(recordedAt: recordedAt, source: source)
     }
 }

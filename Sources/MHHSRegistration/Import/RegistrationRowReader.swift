@@ -6,11 +6,12 @@ struct RegistrationRowReader {
     typealias RowError = RegistrationCSVImporter.RowError
 
     let fields: [String]
-    let index: [Column: Int]
+    let positions: [Int]
     let row: Int
 
     func text(_ column: Column) -> String? {
-        guard let position = index[column] else { return nil }
+        let position = positions[column.ordinal]
+        guard position >= 0 else { return nil }
         let value = fields[position].trimmingSpaces
         return value.isEmpty ? nil : value
     }
