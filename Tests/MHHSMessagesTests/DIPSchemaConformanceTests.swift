@@ -28,7 +28,7 @@ struct DIPSchemaConformanceTests {
         rawValue: "../shared/tools/dip-validate (or its Python modules: pyyaml jsonschema referencing "
             + "openapi-schema-validator) is absent: skipping the conformance test against it")
 
-    static let mutationCount = 400
+    static let mutationCount = 600
 
     @Test("Swift and dip-validate agree on every mutated message", .enabled(if: toolRuns, skipMessage))
     func agreesWithDipValidate() throws {
