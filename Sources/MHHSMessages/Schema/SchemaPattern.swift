@@ -3,7 +3,7 @@ import Foundation
 /// A schema `pattern`, compiled once when the schema is loaded and matched as Python's
 /// `re.search` matches it.
 ///
-/// Every pattern in the current specification fits `SimpleRegex`, which measured several times
+/// Every pattern in the current specification fits `SimpleRegex`, which measured 1.6 to 7 times
 /// faster than NSRegularExpression and Swift `Regex` (docs/dip/SCHEMA-VALIDATION.md). Anything
 /// else goes to NSRegularExpression with Unix line separators, so that `$` and `.` treat only
 /// `\n` as a line end, as Python does.
@@ -14,7 +14,7 @@ struct SchemaPattern: Sendable {
     private enum Engine: Sendable {
         case simple(SimpleRegex)
         case foundation(FoundationRegex)
-        /// Python would reject the pattern; jsonschema then reports every string as invalid.
+        /// Not a valid regular expression: dip-validate would stop with an error; here no string matches.
         case invalid
     }
 
