@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "MHHSMessages", targets: ["MHHSMessages"]),
         .library(name: "MHHSRegistration", targets: ["MHHSRegistration"]),
         .library(name: "MHHSStorage", targets: ["MHHSStorage"]),
+        .library(name: "MHHSHub", targets: ["MHHSHub"]),
+        .library(name: "MHHSServer", targets: ["MHHSServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,6 +26,11 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "MHHSCore", swiftSettings: swiftSettings),
@@ -38,16 +45,45 @@ let package = Package(
         .target(name: "MHHSMessages", dependencies: ["MHHSCore"], swiftSettings: swiftSettings),
         .target(name: "MHHSRegistration", dependencies: ["MHHSCore", "MHHSMessages"], swiftSettings: swiftSettings),
         .target(
+            name: "MHHSHub",
+            dependencies: [
+                "MHHSCore",
+                "MHHSMessages",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "MHHSStorage",
             dependencies: [
                 "MHHSCore",
                 "MHHSStandingData",
                 "MHHSMessages",
                 "MHHSRegistration",
+                "MHHSHub",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MHHSServer",
+            dependencies: [
+                "MHHSCore",
+                "MHHSMessages",
+                "MHHSRegistration",
+                "MHHSHub",
+                "MHHSStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -56,8 +92,17 @@ let package = Package(
             dependencies: [
                 "MHHSCore",
                 "MHHSStandingData",
+                "MHHSMessages",
                 "MHHSRegistration",
                 "MHHSStorage",
+                "MHHSHub",
+                "MHHSServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -65,7 +110,11 @@ let package = Package(
         ),
         .target(
             name: "MHHSTestSupport",
-            dependencies: ["MHHSCore"],
+            dependencies: [
+                "MHHSCore", "MHHSStorage",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/MHHSTestSupport",
             swiftSettings: swiftSettings
         ),
@@ -93,6 +142,17 @@ let package = Package(
         .testTarget(
             name: "MHHSStandingDataTests",
             dependencies: ["MHHSStandingData", "MHHSStorage", "MHHSTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MHHSHubTests",
+            dependencies: [
+                "MHHSHub", "MHHSServer", "MHHSStorage", "MHHSRegistration", "MHHSTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

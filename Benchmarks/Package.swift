@@ -20,6 +20,20 @@ let package = Package(
             ],
             path: "Benchmarks/StandingDataBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "HubBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "MHHSCore", package: "OpenMHHS"),
+                .product(name: "MHHSMessages", package: "OpenMHHS"),
+                .product(name: "MHHSRegistration", package: "OpenMHHS"),
+                .product(name: "MHHSHub", package: "OpenMHHS"),
+                .product(name: "MHHSServer", package: "OpenMHHS"),
+                .product(name: "MHHSStorage", package: "OpenMHHS"),
+            ],
+            path: "Benchmarks/HubBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -65,6 +65,34 @@ enum PostgresMigrations {
             "007-participant",
             ["CREATE TABLE participant (dip_id TEXT PRIMARY KEY, mpid TEXT NOT NULL, role TEXT NOT NULL, UNIQUE (mpid, role))"]
         ),
+        (
+            "008-hub",
+            [
+                "ALTER TABLE participant ADD COLUMN api_key_hash TEXT, ADD COLUMN webhook_url TEXT, ADD COLUMN signing_key TEXT",
+                "CREATE UNIQUE INDEX participant_by_key ON participant (api_key_hash) WHERE api_key_hash IS NOT NULL",
+                "CREATE SEQUENCE hub_message_seq",
+                """
+                CREATE TABLE hub_message (
+                    seq BIGINT PRIMARY KEY, transaction_id TEXT NOT NULL UNIQUE, interface_id TEXT NOT NULL,
+                    event_code TEXT NOT NULL, sender TEXT NOT NULL, sender_reference TEXT NOT NULL, correlation_id TEXT,
+                    mpan BIGINT, received_at BIGINT NOT NULL, body TEXT NOT NULL)
+                """,
+                "CREATE INDEX hub_message_by_time ON hub_message (received_at)",
+                """
+                CREATE TABLE hub_reference (
+                    sender TEXT NOT NULL, sender_reference TEXT NOT NULL, seq BIGINT NOT NULL, received_at BIGINT NOT NULL,
+                    PRIMARY KEY (sender, sender_reference))
+                """,
+                "CREATE INDEX hub_reference_by_age ON hub_reference (received_at)",
+                """
+                CREATE TABLE hub_delivery (
+                    recipient TEXT NOT NULL, seq BIGINT NOT NULL, delivered_at BIGINT, attempts INT NOT NULL DEFAULT 0,
+                    next_attempt_at BIGINT NOT NULL, last_error TEXT, PRIMARY KEY (recipient, seq))
+                """,
+                "CREATE INDEX hub_delivery_due ON hub_delivery (next_attempt_at, recipient) WHERE delivered_at IS NULL",
+                "CREATE INDEX hub_delivery_by_message ON hub_delivery (seq)",
+            ]
+        ),
     ]
 
     static func migrate(_ database: PostgresStore) async throws {

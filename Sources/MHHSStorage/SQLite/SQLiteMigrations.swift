@@ -149,6 +149,55 @@ enum SQLiteMigrations {
                     );
                     """)
         }
+        migrator.registerMigration("008-hub") { db in
+            try db.execute(
+                sql: """
+                    -- Credentials: the SHA-256 of the API key, never the key; where to push; the
+                    -- public key that signs the participant's calls, when it signs them.
+                    ALTER TABLE participant ADD COLUMN api_key_hash TEXT;
+                    ALTER TABLE participant ADD COLUMN webhook_url TEXT;
+                    ALTER TABLE participant ADD COLUMN signing_key TEXT;
+                    CREATE UNIQUE INDEX participant_by_key ON participant (api_key_hash) WHERE api_key_hash IS NOT NULL;
+
+                    -- Every accepted message once, as published (A0 resolved, D0 stamped on delivery).
+                    CREATE TABLE hub_message (
+                        seq INTEGER PRIMARY KEY,
+                        transaction_id TEXT NOT NULL UNIQUE,
+                        interface_id TEXT NOT NULL,
+                        event_code TEXT NOT NULL,
+                        sender TEXT NOT NULL,
+                        sender_reference TEXT NOT NULL,
+                        correlation_id TEXT,
+                        mpan INTEGER,
+                        received_at INTEGER NOT NULL,
+                        body BLOB NOT NULL
+                    );
+                    CREATE INDEX hub_message_by_time ON hub_message (received_at);
+
+                    -- The idempotency window: (sender, reference) pairs younger than the window.
+                    CREATE TABLE hub_reference (
+                        sender TEXT NOT NULL,
+                        sender_reference TEXT NOT NULL,
+                        seq INTEGER NOT NULL,
+                        received_at INTEGER NOT NULL,
+                        PRIMARY KEY (sender, sender_reference)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX hub_reference_by_age ON hub_reference (received_at);
+
+                    -- One row per message per recipient: the recipient's queue.
+                    CREATE TABLE hub_delivery (
+                        recipient TEXT NOT NULL,
+                        seq INTEGER NOT NULL,
+                        delivered_at INTEGER,
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        next_attempt_at INTEGER NOT NULL,
+                        last_error TEXT,
+                        PRIMARY KEY (recipient, seq)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX hub_delivery_due ON hub_delivery (next_attempt_at, recipient) WHERE delivered_at IS NULL;
+                    CREATE INDEX hub_delivery_by_message ON hub_delivery (seq);
+                    """)
+        }
         return migrator
     }
 }

@@ -13,7 +13,10 @@ public struct SQLiteParticipantRepository: ParticipantRepository {
     public func save(_ participant: Participant) async throws {
         try await database.pool.write { db in
             try db.execute(
-                sql: "INSERT OR REPLACE INTO participant (dip_id, mpid, role) VALUES (?, ?, ?)",
+                sql: """
+                    INSERT INTO participant (dip_id, mpid, role) VALUES (?, ?, ?)
+                    ON CONFLICT (dip_id) DO UPDATE SET mpid = excluded.mpid, role = excluded.role
+                    """,
                 arguments: [participant.dipID.value, participant.mpid.value, participant.role.rawValue])
         }
     }

@@ -11,3 +11,8 @@ func parseInstant(_ text: String) throws -> UTCInstant {
     if text.count == 10 { return UTCInstant(utcMidnightOfDay: try SettlementDate(text).dayNumber) }
     return try DIPDateTime(text).instant
 }
+
+/// The current time as a DIP date-time (UTC), for signatures.
+enum DIPDateTimeNow {
+    static var text: String { DIPDateTime(SystemClock.now).text }
+}

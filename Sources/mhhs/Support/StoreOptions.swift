@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MHHSHub
 import MHHSMessages
 import MHHSRegistration
 import MHHSStorage
@@ -18,6 +19,7 @@ struct StoreOptions: ParsableArguments {
     struct Stores: Sendable {
         let register: any RegisterRepository
         let participants: any ParticipantRepository
+        let hub: any HubStore
     }
 
     /// Runs `body` with the register of the chosen store.
@@ -34,11 +36,14 @@ struct StoreOptions: ParsableArguments {
                 try await body(
                     Stores(
                         register: PostgresRegisterRepository(database: postgres),
-                        participants: PostgresParticipantRepository(database: postgres)))
+                        participants: PostgresParticipantRepository(database: postgres),
+                        hub: PostgresHubStore(database: postgres)))
             }
         }
         let sqlite = try SQLiteDatabase(dataDirectory: URL(fileURLWithPath: dataDirectory))
         return try await body(
-            Stores(register: SQLiteRegisterRepository(database: sqlite), participants: SQLiteParticipantRepository(database: sqlite)))
+            Stores(
+                register: SQLiteRegisterRepository(database: sqlite), participants: SQLiteParticipantRepository(database: sqlite),
+                hub: SQLiteHubStore(database: sqlite)))
     }
 }

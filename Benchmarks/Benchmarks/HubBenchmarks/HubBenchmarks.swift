@@ -1,0 +1,110 @@
+import Benchmark
+import Foundation
+import Logging
+import MHHSCore
+import MHHSHub
+import MHHSMessages
+import MHHSRegistration
+import MHHSServer
+import MHHSStorage
+
+/// A hub on a fresh embedded database with the participants IF-021 routes to and one
+/// registered MPAN, and `batches` request bodies of `perBatch` distinct IF-021 messages (one
+/// UTC day of 48 periods each, ~4 KB).
+struct HubBench {
+    let ingress: HubIngress
+    let caller: HubParticipant
+    let bodies: [[UInt8]]
+    let now = UTCInstant(secondsSinceEpoch: 1_793_671_200)
+
+    init(batches: Int, perBatch: Int) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mhhs-hub-bench-\(UUID().uuidString)")
+        let database = try SQLiteDatabase(dataDirectory: directory)
+        let store = SQLiteHubStore(database: database)
+        let register = SQLiteRegisterRepository(database: database)
+        let participants: [(String, String, DIPRole)] = [
+            ("1401234567", "SDSA", .smartDataService), ("3000000001", "SUPA", .supplier), ("2000000000", "SOUT", .distributor),
+            ("5000000001", "ELXM", .marketwideDataService), ("5000000002", "ELXL", .loadShapingService),
+        ]
+        for (id, mpid, role) in participants {
+            try await store.save(
+                HubParticipant(participant: Participant(dipID: try DIPID(id), mpid: try MPID(mpid), role: role), apiKeyHash: APIKey.hash(id)))
+        }
+        var facts = MeteringPointFacts()
+        facts.supplier = try MPID("SUPA")
+        facts.distributor = try MPID("SOUT")
+        try await register.record([
+            RegisterAssertion(
+                mpan: try MPAN("2000056535971"), gspGroup: try GSPGroup(code: "_H"), effectiveFrom: try SettlementDate("2026-01-01"),
+                recordedAt: UTCInstant(secondsSinceEpoch: 0), mask: .all, facts: facts, source: "bench", sequence: 0)
+        ])
+        caller = try await store.participant(apiKeyHash: APIKey.hash("1401234567"))!
+        var logger = Logger(label: "bench")
+        logger.logLevel = .critical
+        ingress = HubIngress(
+            configuration: HubConfiguration(hubDIPID: try DIPID("0000000000")), store: store, participants: ParticipantRegistry(store: store),
+            appointments: RegisterAppointedParties(register: register, clock: { UTCInstant(secondsSinceEpoch: 1_793_671_200) }),
+            validate: HubServer.specificationValidator, logger: logger)
+        let template = Self.consumptionMessage()
+        bodies = (0..<batches).map { batch in
+            let messages = (0..<perBatch).map { index in
+                template.replacingOccurrences(of: "REFERENCE", with: "S-IF-021-1401234567-SDS-20261103-b\(batch)m\(index)")
+            }
+            return Array(("[" + messages.joined(separator: ",") + "]").utf8)
+        }
+    }
+
+    /// One IF-021 message as JSON text with `REFERENCE` for its sender reference.
+    static func consumptionMessage() -> String {
+        var periods: [String] = []
+        var minute = 0
+        for index in 0..<48 {
+            minute += 30
+            let end = minute == 1_440 ? "2026-11-03T00:00:00+00:00" : String(format: "2026-11-02T%02d:%02d:00+00:00", minute / 60, minute % 60)
+            periods.append(#"{"arc":null,"e":null,"q":"A","sp":"\#(end)","v":"0.\#(String(format: "%03d", 180 + index * 7))"}"#)
+        }
+        return #"""
+            {"payload":{"CommonBlock":{"M0":{"GSPGroupID":"_H","MPANCore":"2000056535971","distributorDIPID":"2000000000"},\#
+            "S0":{"eventCode":"[ActivePower]","interfaceID":"IF-021","schemaVersion":"011"},\#
+            "S1":{"DIPConnectionProviderID":null,"environmentTag":"SIT","senderCorrelationID":null,"senderDIPID":"1401234567",\#
+            "senderRoleID":"SDS","senderTimestamp":"2026-11-03T01:00:00+00:00","senderUniqueReference":"REFERENCE","subText":null}},\#
+            "CustomBlock":{"B044":{"issuingDataServiceDIPID":"1401234567"},\#
+            "B067":{"connectionTypeEffectiveFromDate":"2025-01-01T00:00:00+00:00","connectionTypeIndicator":"W"},\#
+            "B900":{"MQID":{"measurementQuantityID":"AI"},"settlementDayConsumptionPeriods":[{"consumptionPeriods":[\#(periods.joined(separator: ","))],\#
+            "settlementDay":{"periodDuration":30,"settlementDayDate":"2026-11-02T00:00:00+00:00"}}]}}}}
+            """#
+    }
+}
+
+nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(30))
+
+    // Accept + validate + route + persist, as `POST /dip-channel/IF-021` does minus the socket:
+    // each iteration is 10 requests of 100 distinct IF-021 messages (1,000 messages), so
+    // throughput × 1,000 is messages per second.
+    Benchmark("Hub ingress: 1,000 IF-021 messages (10 requests of 100) on SQLite", configuration: .init(maxIterations: 20)) {
+        (benchmark: Benchmark, hub: HubBench) in
+        var next = 0
+        for _ in benchmark.scaledIterations {
+            for _ in 0..<10 {
+                let reply = try await hub.ingress.submit(channel: "IF-021", body: hub.bodies[next], from: hub.caller, now: hub.now)
+                precondition(reply.status == 201, "\(reply.codes)")
+                next += 1
+            }
+        }
+    } setup: {
+        try await HubBench(batches: 10 * 25, perBatch: 100)
+    }
+
+    // The parts on their own, per 1,000 messages: parse and schema validation.
+    Benchmark("IF-021 parse + schema validation (1,000 messages)") { (benchmark: Benchmark, message: [UInt8]) in
+        for _ in benchmark.scaledIterations {
+            for _ in 0..<1_000 {
+                let value = try JSONParser.parse(message)
+                blackHole(HubServer.specificationValidator(value))
+            }
+        }
+    } setup: {
+        Array(HubBench.consumptionMessage().replacingOccurrences(of: "REFERENCE", with: "S-IF-021-1401234567-SDS-20261103-1").utf8)
+    }
+}

@@ -1,0 +1,50 @@
+import Hummingbird
+import Logging
+import MHHSCore
+import MHHSHub
+import MHHSMessages
+import MHHSRegistration
+import ServiceLifecycle
+
+/// `mhhs serve`: one Hummingbird application carrying the hub (and, as later services arrive,
+/// theirs), with the hub's background services alongside.
+public struct HubServer: Sendable {
+    public let context: HubContext
+    public let services: [any Service]
+
+    /// Wires a hub over its store and the register it routes by.
+    public init(
+        configuration: HubConfiguration, store: any HubStore, register: (any RegisterRepository)?,
+        validate: @escaping DIPMessageValidator, webhooks: any WebhookTransport, retry: RetryPolicy = RetryPolicy(),
+        clock: @escaping @Sendable () -> UTCInstant, logger: Logger
+    ) {
+        let participants = ParticipantRegistry(store: store)
+        let ingress = HubIngress(
+            configuration: configuration, store: store, participants: participants,
+            appointments: register.map { RegisterAppointedParties(register: $0, clock: clock) }, validate: validate, logger: logger)
+        context = HubContext(ingress: ingress, store: store, participants: participants, clock: clock, logger: logger)
+        services = [
+            WebhookDeliveryService(
+                store: store, participants: participants, transport: webhooks, retry: retry, clock: clock, logger: logger),
+            ReferenceWindowService(store: store, windowSeconds: configuration.referenceWindowSeconds, clock: clock, logger: logger),
+        ]
+    }
+
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        HubRoutes.add(to: router, hub: context)
+        return router
+    }
+
+    /// The application listening on `host:port`; `onListening` learns the bound port (0 picks one).
+    public func application(
+        host: String, port: Int, onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "mhhs"),
+            services: services,
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
+            logger: context.logger)
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import MHHSCore
+import MHHSHub
+import MHHSServer
+import ServiceLifecycle
+import UnixSignals
+
+/// `mhhs serve`: the services as one HTTP server, on the embedded database or PostgreSQL.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the DIP hub (and the services behind it) as an HTTP server.",
+        discussion: """
+            Prints "listening on http://HOST:PORT" once it accepts traffic; GET /health answers "ok". \
+            Stops cleanly on SIGINT or SIGTERM. Endpoints: docs/HUB.md.
+            """)
+
+    @Option(help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one and prints it).")
+    var port: Int = 8080
+
+    @Option(help: "The hub's own 10-digit DIP participant id, the sender of its responses.")
+    var hubDipId: String = "0000000000"
+
+    @Option(help: "Days a sender's unique reference is remembered for duplicate detection.")
+    var referenceWindowDays: Int = 30
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error.")
+    var logLevel: String = "info"
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
+        guard (try? DIPID(hubDipId)) != nil else { throw ValidationError("--hub-dip-id must be 10 digits") }
+        guard referenceWindowDays > 0 else { throw ValidationError("--reference-window-days must be positive") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "mhhs.serve")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let configuration = HubConfiguration(hubDIPID: try DIPID(hubDipId), referenceWindowSeconds: Int64(referenceWindowDays) * 86_400)
+        let host = host
+        let port = port
+        try await store.withStores { stores in
+            let server = HubServer(
+                configuration: configuration, store: stores.hub, register: stores.register, validate: HubServer.specificationValidator,
+                webhooks: HTTPWebhookTransport(), clock: { SystemClock.now }, logger: logger)
+            let application = server.application(host: host, port: port) { bound in
+                // Tests and scripts wait for this line: write it unbuffered.
+                FileHandle.standardOutput.write(Data("listening on http://\(host):\(bound)\n".utf8))
+            }
+            let group = ServiceGroup(
+                configuration: ServiceGroupConfiguration(
+                    services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await group.run()
+        }
+    }
+}
