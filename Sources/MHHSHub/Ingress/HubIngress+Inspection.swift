@@ -2,18 +2,32 @@ import MHHSCore
 import MHHSMessages
 
 extension HubIngress {
-    enum Inspection {
+    /// A message that passed the checks that need nothing but itself, waiting to be routed.
+    struct Checked: Sendable {
+        let fields: MessageFields
+        let interface: String
+        let event: String
+        let reference: String
+        let primary: [String]
+        let mpan: MPAN?
+        /// The local settlement date of `senderTimestamp`: the date recipients are resolved for.
+        let date: SettlementDate
+    }
+
+    enum Inspection: Sendable {
+        case checked(Checked)
         case accepted(IncomingMessage)
         case rejected(StandardResponse.Entry)
     }
 
-    /// One message's checks, in the order a sender can act on: its shape, its channel, its
-    /// sender's role, its timestamp, then where it goes.
-    func inspect(
-        _ value: JSONValue, channel: String, route: InterfaceRoute, caller: HubParticipant, snapshot: ParticipantRegistry.Snapshot,
+    /// One message's own checks, in the order a sender can act on: its shape, its channel, its
+    /// sender's role, its timestamp, its primary recipients. Pure: runs in parallel.
+    func check(
+        _ value: JSONValue, source: (body: [UInt8], range: Range<Int>)?, channel: String, route: InterfaceRoute, caller: HubParticipant,
+        snapshot: ParticipantRegistry.Snapshot,
         now: UTCInstant
-    ) async throws -> Inspection {
-        let fields = MessageFields(value)
+    ) -> Inspection {
+        let fields = MessageFields(value, source: source)
         func reject(_ code: DIPResponseCode, _ help: String) -> Inspection {
             .rejected(failure(code, help: help, fields: fields, caller: caller, now: now))
         }
@@ -35,58 +49,62 @@ extension HubIngress {
         guard sent.instant.secondsSinceEpoch <= now.secondsSinceEpoch + configuration.allowedFutureSkewSeconds else {
             return reject(.senderTimestampInvalid, "S1.senderTimestamp \(timestamp) is in the future")
         }
-
         let primary = fields.primaryRecipients
         if let unknown = primary.first(where: { (try? DIPID($0)).flatMap { snapshot.byDIPID[$0] } == nil }) {
             return reject(.primaryRecipientInvalid, "A0.primaryRecipients: \(unknown) is not a DIP participant")
         }
         let mpan = fields.mpanCore.flatMap { try? MPAN($0) }
-        var secondary: [DIPID] = []
-        if !route.secondary.isEmpty {
-            if let mpan {
-                let date = LocalSettlementPeriod(containing: sent.instant).date
-                secondary = try await resolve(route.secondary, mpan: mpan, date: date, fields: fields, snapshot: snapshot)
-            } else if primary.isEmpty {
-                return reject(.secondaryRecipientMissingMPAN, "M0.MPANCore is needed to find the recipients of \(interface)")
-            }
+        if !route.secondary.isEmpty, mpan == nil, primary.isEmpty {
+            return reject(.secondaryRecipientMissingMPAN, "M0.MPANCore is needed to find the recipients of \(interface)")
         }
+        return .checked(
+            Checked(
+                fields: fields, interface: interface, event: event, reference: reference, primary: primary, mpan: mpan,
+                date: LocalSettlementPeriod(containing: sent.instant).date))
+    }
+
+    /// Every recipient of a checked message, and the message as it will be published.
+    func route(
+        _ message: Checked, route: InterfaceRoute, parties: MeteringPointParties?, caller: HubParticipant,
+        snapshot: ParticipantRegistry.Snapshot, now: UTCInstant
+    ) -> Inspection {
+        let secondary =
+            route.secondary.isEmpty ? [] : resolve(route.secondary, parties: parties, fields: message.fields, snapshot: snapshot)
         let always = route.always.sorted { $0.rawValue < $1.rawValue }.flatMap { snapshot.byRole[$0] ?? [] }
-        let primaryIDs = primary.compactMap { try? DIPID($0) }
         var recipients: [DIPID] = []
         var seen = Set<DIPID>()
-        for id in primaryIDs + secondary + always where seen.insert(id).inserted { recipients.append(id) }
+        for id in message.primary.compactMap({ try? DIPID($0) }) + secondary + always where seen.insert(id).inserted {
+            recipients.append(id)
+        }
         guard !recipients.isEmpty else {
-            if route.secondary.isEmpty {
-                return reject(.routingError, "no recipient: name one in A0.primaryRecipients")
-            }
-            return reject(
-                .secondaryRecipientUnresolved,
-                "no participant is registered for \(route.secondary.map(\.rawValue).sorted().joined(separator: "/")) of MPAN \(fields.mpanCore ?? "?")"
-            )
+            let code: DIPResponseCode = route.secondary.isEmpty ? .routingError : .secondaryRecipientUnresolved
+            let help =
+                route.secondary.isEmpty
+                ? "no recipient: name one in A0.primaryRecipients"
+                : "no participant is registered for \(route.secondary.map(\.rawValue).sorted().joined(separator: "/")) of MPAN \(message.fields.mpanCore ?? "?")"
+            return .rejected(failure(code, help: help, fields: message.fields, caller: caller, now: now))
         }
         return .accepted(
             IncomingMessage(
-                interfaceID: interface, eventCode: event, sender: caller.participant.dipID, senderRole: role,
-                senderReference: reference, correlationID: fields.correlationID, mpan: mpan,
-                body: fields.published(primary: primary, secondary: secondary.map(\.value), always: always.map(\.value)),
+                interfaceID: message.interface, eventCode: message.event, sender: caller.participant.dipID,
+                senderRole: caller.participant.role, senderReference: message.reference, correlationID: message.fields.correlationID,
+                mpan: message.mpan,
+                body: message.fields.published(primary: message.primary, secondary: secondary.map(\.value), always: always.map(\.value)),
                 recipients: recipients))
     }
 
-    /// The MPAN's parties in the route's secondary roles on the date, as DIP ids. The LDSO is
-    /// the message's own `M0.distributorDIPID` when that is a participant; the others come from
-    /// the register.
+    /// The MPAN's parties in the route's secondary roles, as DIP ids. The LDSO is the message's
+    /// own `M0.distributorDIPID` when that is a participant; the others come from the register.
     private func resolve(
-        _ roles: Set<DIPRole>, mpan: MPAN, date: SettlementDate, fields: MessageFields, snapshot: ParticipantRegistry.Snapshot
-    ) async throws -> [DIPID] {
+        _ roles: Set<DIPRole>, parties: MeteringPointParties?, fields: MessageFields, snapshot: ParticipantRegistry.Snapshot
+    ) -> [DIPID] {
         var found: [DIPID] = []
         var needRegister = roles
         if roles.contains(.distributor), let id = fields.distributorDIPID.flatMap({ try? DIPID($0) }), snapshot.byDIPID[id] != nil {
             found.append(id)
             needRegister.remove(.distributor)
         }
-        guard !needRegister.isEmpty, let appointments, let parties = try await appointments.parties(of: mpan, on: date) else {
-            return found
-        }
+        guard let parties else { return found }
         for role in needRegister.sorted(by: { $0.rawValue < $1.rawValue }) {
             if let mpid = parties.party(in: role), let id = snapshot.directory.dipID(of: mpid, role: role) { found.append(id) }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import MHHSCore
 import MHHSMessages
@@ -17,11 +18,15 @@ public struct HubIngress: Sendable {
     public let appointments: (any AppointedParties)?
     public let validate: DIPMessageValidator
     public let logger: Logger
+    /// How many slices a request's messages are checked in at once (the cores to use).
+    public let parallelism: Int
 
     public init(
         configuration: HubConfiguration, store: any HubStore, participants: ParticipantRegistry,
-        appointments: (any AppointedParties)?, validate: @escaping DIPMessageValidator, logger: Logger
+        appointments: (any AppointedParties)?, validate: @escaping DIPMessageValidator, logger: Logger,
+        parallelism: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
+        self.parallelism = max(1, parallelism)
         self.configuration = configuration
         self.store = store
         self.participants = participants
@@ -33,13 +38,15 @@ public struct HubIngress: Sendable {
     public func submit(channel: String, body: some Collection<UInt8>, from caller: HubParticipant, now: UTCInstant) async throws
         -> IngressReply
     {
-        let parsed: JSONValue
+        let bytes = Array(body)
+        let elements: [(value: JSONValue, range: Range<Int>)]
         do {
-            parsed = try JSONParser.parse(body)
+            elements = try JSONParser.parseElements(bytes)
         } catch {
             return reply(400, [failure(.schemaFailure, help: error.description, fields: nil, caller: caller, now: now)])
         }
-        guard case .array(let messages) = parsed, !messages.isEmpty else {
+        let messages = elements.map(\.value)
+        guard !messages.isEmpty else {
             return reply(
                 400,
                 [
@@ -60,12 +67,43 @@ public struct HubIngress: Sendable {
         }
 
         let snapshot = try await participants.snapshot(now: now)
+        // The checks need nothing but the message: spread them over the cores.
+        var inspections = await checkAll(
+            elements.map { ($0.value, $0.range) }, body: bytes, channel: channel, route: route, caller: caller, snapshot: snapshot,
+            now: now)
+        // One register read for every MPAN the batch routes by.
+        var lookups: [Int] = []
+        if !route.secondary.isEmpty, let appointments {
+            for (index, inspection) in inspections.enumerated() {
+                if case .checked(let message) = inspection, message.mpan != nil { lookups.append(index) }
+            }
+            let keys: [(MPAN, SettlementDate)] = lookups.map { index in
+                guard case .checked(let message) = inspections[index] else { fatalError("unreachable") }
+                return (message.mpan!, message.date)
+            }
+            let found = try await appointments.parties(of: keys)
+            var parties: [Int: MeteringPointParties] = [:]
+            for (index, party) in zip(lookups, found) { parties[index] = party }
+            for (index, inspection) in inspections.enumerated() {
+                if case .checked(let message) = inspection {
+                    inspections[index] = self.route(
+                        message, route: route, parties: parties[index], caller: caller, snapshot: snapshot, now: now)
+                }
+            }
+        } else {
+            for (index, inspection) in inspections.enumerated() {
+                if case .checked(let message) = inspection {
+                    inspections[index] = self.route(message, route: route, parties: nil, caller: caller, snapshot: snapshot, now: now)
+                }
+            }
+        }
         var entries: [StandardResponse.Entry?] = Array(repeating: nil, count: messages.count)
         var incoming: [(index: Int, message: IncomingMessage)] = []
-        for (index, value) in messages.enumerated() {
-            switch try await inspect(value, channel: channel, route: route, caller: caller, snapshot: snapshot, now: now) {
+        for (index, inspection) in inspections.enumerated() {
+            switch inspection {
             case .rejected(let entry): entries[index] = entry
             case .accepted(let message): incoming.append((index, message))
+            case .checked: preconditionFailure("every checked message is routed")
             }
         }
         if !incoming.isEmpty {
@@ -87,6 +125,38 @@ public struct HubIngress: Sendable {
         let all = entries.compactMap { $0 }
         let accepted = all.filter { $0.code == .success }.count
         return reply(accepted == all.count ? 201 : accepted == 0 ? 400 : 207, all)
+    }
+
+    /// `check` for every message, in up to `parallelism` concurrent slices.
+    private func checkAll(
+        _ messages: [(JSONValue, Range<Int>)], body: [UInt8], channel: String, route: InterfaceRoute, caller: HubParticipant,
+        snapshot: ParticipantRegistry.Snapshot, now: UTCInstant
+    ) async -> [Inspection] {
+        let slices = messages.count < 8 ? 1 : min(parallelism, messages.count)
+        guard slices > 1 else {
+            return messages.map {
+                check($0.0, source: (body, $0.1), channel: channel, route: route, caller: caller, snapshot: snapshot, now: now)
+            }
+        }
+        let size = (messages.count + slices - 1) / slices
+        return await withTaskGroup(of: (Int, [Inspection]).self) { group in
+            for start in stride(from: 0, to: messages.count, by: size) {
+                let slice = Array(messages[start..<min(start + size, messages.count)])
+                group.addTask {
+                    (
+                        start,
+                        slice.map {
+                            check($0.0, source: (body, $0.1), channel: channel, route: route, caller: caller, snapshot: snapshot, now: now)
+                        }
+                    )
+                }
+            }
+            var results = [Inspection?](repeating: nil, count: messages.count)
+            for await (start, inspections) in group {
+                for (offset, inspection) in inspections.enumerated() { results[start + offset] = inspection }
+            }
+            return results.map { $0! }
+        }
     }
 
     /// A message that names a sender other than the caller: the whole request is refused (403),

@@ -49,4 +49,14 @@ public struct MeteringPointParties: Hashable, Sendable {
 public protocol AppointedParties: Sendable {
     /// Nil when the MPAN is unknown.
     func parties(of mpan: MPAN, on date: SettlementDate) async throws -> MeteringPointParties?
+    /// Many at once, in order: one read for a whole request.
+    func parties(of requests: [(MPAN, SettlementDate)]) async throws -> [MeteringPointParties?]
+}
+
+extension AppointedParties {
+    public func parties(of requests: [(MPAN, SettlementDate)]) async throws -> [MeteringPointParties?] {
+        var found: [MeteringPointParties?] = []
+        for (mpan, date) in requests { found.append(try await parties(of: mpan, on: date)) }
+        return found
+    }
 }

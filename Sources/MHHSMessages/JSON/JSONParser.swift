@@ -38,6 +38,48 @@ public struct JSONParser {
 
     public static func parse(_ text: String) throws(Failure) -> JSONValue { try parse(Array(text.utf8)) }
 
+    /// Parses a JSON array and gives each element with the byte range it came from, so a caller
+    /// can pass an element on verbatim instead of writing it again.
+    public static func parseElements(_ input: [UInt8]) throws(Failure) -> [(value: JSONValue, range: Range<Int>)] {
+        let result = input.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(buffer)
+            return Result { () throws(Failure) -> [(value: JSONValue, range: Range<Int>)] in try parser.elements() }
+        }
+        return try result.get()
+    }
+
+    private mutating func elements() throws(Failure) -> [(value: JSONValue, range: Range<Int>)] {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { throw fail("expected a JSON array") }
+        index += 1
+        depth = 1
+        var elements: [(value: JSONValue, range: Range<Int>)] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+        } else {
+            while true {
+                skipWhitespace()
+                let start = index
+                let element = try value()
+                elements.append((element, start..<index))
+                skipWhitespace()
+                guard index < bytes.count else { throw fail("unexpected end of input") }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                } else if bytes[index] == UInt8(ascii: "]") {
+                    index += 1
+                    break
+                } else {
+                    throw fail("expected ',' or ']'")
+                }
+            }
+        }
+        skipWhitespace()
+        guard index == bytes.count else { throw fail("unexpected data after the JSON value") }
+        return elements
+    }
+
     private mutating func document() throws(Failure) -> JSONValue {
         let value = try self.value()
         skipWhitespace()
@@ -88,7 +130,8 @@ public struct JSONParser {
     private mutating func object() throws(Failure) -> JSONValue {
         try enter()
         index += 1
-        var members: [String: JSONValue] = [:]
+        // Room for the usual DIP block up front: growing a dictionary rehashes it.
+        var members = [String: JSONValue](minimumCapacity: 8)
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -176,17 +219,21 @@ public struct JSONParser {
     private mutating func string() throws(Failure) -> String {
         index += 1
         let start = index
-        // Fast path: no escapes, valid UTF-8 checked by String(validating:).
+        // Fast path: no escapes. ASCII (nearly every DIP string) needs no UTF-8 check;
+        // anything else goes through String(validating:), which refuses malformed UTF-8.
+        var ascii = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
+                if ascii { return String(decoding: slice, as: UTF8.self) }
                 guard let text = String(validating: slice, as: UTF8.self) else { throw fail("string is not valid UTF-8") }
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw fail("control character in string") }
+            if byte >= 0x80 { ascii = false }
             index += 1
         }
         var scalars = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))

@@ -21,6 +21,10 @@ public protocol RegisterRepository: Sendable {
     /// Every assertion about one MPAN, in recording order.
     func assertions(for mpan: MPAN) async throws -> [RegisterAssertion]
 
+    /// The histories of many MPANs in order (empty for unknown ones), read together: the hub
+    /// routes a whole request with one call.
+    func assertions(for mpans: [MPAN]) async throws -> [[RegisterAssertion]]
+
     /// The GSP group an MPAN is registered in, or nil for an unknown MPAN.
     func gspGroup(of mpan: MPAN) async throws -> GSPGroup?
 
@@ -48,6 +52,12 @@ public protocol RegisterRepository: Sendable {
 }
 
 extension RegisterRepository {
+    public func assertions(for mpans: [MPAN]) async throws -> [[RegisterAssertion]] {
+        var histories: [[RegisterAssertion]] = []
+        for mpan in mpans { histories.append(try await assertions(for: mpan)) }
+        return histories
+    }
+
     /// The facts of one MPAN on a date as known at an instant, or nil when nothing applies.
     public func state(of mpan: MPAN, on date: SettlementDate, asKnownAt instant: UTCInstant) async throws -> MeteringPointFacts? {
         RegisterFold.state(of: try await assertions(for: mpan), on: date, asKnownAt: instant)

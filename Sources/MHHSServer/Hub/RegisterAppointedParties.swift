@@ -14,8 +14,19 @@ public struct RegisterAppointedParties: AppointedParties {
     }
 
     public func parties(of mpan: MPAN, on date: SettlementDate) async throws -> MeteringPointParties? {
-        guard let facts = try await register.state(of: mpan, on: date, asKnownAt: clock()) else { return nil }
-        return MeteringPointParties(
+        try await parties(of: [(mpan, date)])[0]
+    }
+
+    public func parties(of requests: [(MPAN, SettlementDate)]) async throws -> [MeteringPointParties?] {
+        let now = clock()
+        let histories = try await register.assertions(for: requests.map(\.0))
+        return zip(requests, histories).map { request, history in
+            RegisterFold.state(of: history, on: request.1, asKnownAt: now).map(Self.parties)
+        }
+    }
+
+    static func parties(_ facts: MeteringPointFacts) -> MeteringPointParties {
+        MeteringPointParties(
             supplier: facts.supplier, distributor: facts.distributor,
             dataService: facts.dataService.flatMap { appointment in
                 DIPRole(rawValue: appointment.role.rawValue).map { (appointment.provider, $0) }

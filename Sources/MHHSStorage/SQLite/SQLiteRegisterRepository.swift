@@ -69,14 +69,18 @@ public struct SQLiteRegisterRepository: RegisterRepository {
         try await database.pool.read { db in try Self.assertions(db, mpan) }
     }
 
+    public func assertions(for mpans: [MPAN]) async throws -> [[RegisterAssertion]] {
+        try await database.pool.read { db in try mpans.map { try Self.assertions(db, $0) } }
+    }
+
     static func assertions(_ db: Database, _ mpan: MPAN) throws -> [RegisterAssertion] {
-        guard
-            let group = try String.fetchOne(db, sql: "SELECT gsp_group FROM metering_point WHERE mpan = ?", arguments: [mpan.value])
-        else { return [] }
-        return try Row.fetchAll(
-            db, sql: "SELECT \(RegisterRows.columns) FROM register_assertion WHERE gsp_group = ? AND mpan = ? ORDER BY seq",
-            arguments: [group, mpan.value]
-        ).map { try RegisterRows.assertion($0) }
+        // Cached statements: preparing the wide SELECT costs more than running it (the hub reads
+        // one MPAN per routed message).
+        let findGroup = try db.cachedStatement(sql: "SELECT gsp_group FROM metering_point WHERE mpan = ?")
+        guard let group = try String.fetchOne(findGroup, arguments: [mpan.value]) else { return [] }
+        let history = try db.cachedStatement(
+            sql: "SELECT \(RegisterRows.columns) FROM register_assertion WHERE gsp_group = ? AND mpan = ? ORDER BY seq")
+        return try Row.fetchAll(history, arguments: [group, mpan.value]).map { try RegisterRows.assertion($0) }
     }
 
     public func update(
