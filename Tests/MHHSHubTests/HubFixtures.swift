@@ -82,11 +82,12 @@ struct HubFixture: Sendable {
     }
 
     static func body(_ messages: JSONValue...) -> [UInt8] { JSONWriter.bytes(.array(messages)) }
+    static func body(contentsOf messages: [JSONValue]) -> [UInt8] { JSONWriter.bytes(.array(messages)) }
 }
 
 /// No participant in these tests has a webhook unless a test gives it one.
 struct NoWebhooks: WebhookTransport {
-    func post(_ body: [UInt8], to url: String, recipient: DIPID) async throws { throw WebhookRejected(status: 503) }
+    func post(_ body: [UInt8], to url: String, recipient: DIPID) async throws -> WebhookReceipt { throw WebhookRejected(status: 503) }
 }
 
 extension JSONValue {

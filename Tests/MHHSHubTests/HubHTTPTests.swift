@@ -150,6 +150,30 @@ struct HubHTTPTests {
         }
     }
 
+    @Test("webhook configuration: set and cleared by the participant; a replaced key cannot write it back")
+    func webhookConfiguration() async throws {
+        let fixture = try await HubFixture()
+        let app = Application(router: fixture.server.router())
+        let oldKey = fixture.key(HubFixture.mds)
+        try await app.test(.router) { client in
+            func configure(_ key: String, _ method: HTTPRequest.Method, _ recipient: String = "5000000001") async throws -> Int {
+                try await client.execute(
+                    uri: "/dip-channel/IF-021/pubconfig/\(recipient)", method: method, headers: [HTTPField.Name("X-API-Key")!: key],
+                    body: ByteBuffer(string: #"{"callbackURL": "https://mds.example/in"}"#)
+                ) { Int($0.status.code) }
+            }
+            #expect(try await configure(oldKey, .post) == 201)
+            #expect(try await fixture.store.participant(apiKeyHash: APIKey.hash(oldKey))?.webhookURL == "https://mds.example/in")
+            #expect(try await configure(oldKey, .post, "5000000002") == 403)
+            #expect(try await configure(oldKey, .delete) == 204)
+            #expect(try await fixture.store.participant(apiKeyHash: APIKey.hash(oldKey))?.webhookURL == nil)
+            // The operator issues a new key: the old one can change nothing any more.
+            try await fixture.store.save(HubParticipant(participant: HubFixture.mds, apiKeyHash: APIKey.hash("new key")))
+            #expect(try await configure(oldKey, .post) == 401)
+            #expect(try await fixture.store.participant(apiKeyHash: APIKey.hash("new key"))?.webhookURL == nil)
+        }
+    }
+
     @Test("pull, ack, status, replay: a participant reads only its own queue")
     func pullAckReplay() async throws {
         let fixture = try await HubFixture()

@@ -54,6 +54,22 @@ enum HubStoreConformance {
         #expect(try await store.status(of: "T-nothing") == nil)
     }
 
+    /// Two requests racing with one reference: exactly one is accepted.
+    static func racesOnOneReference(_ store: some HubStore) async throws {
+        try await saveParticipants(store)
+        let outcomes = try await withThrowingTaskGroup(of: [AcceptOutcome].self) { group in
+            for _ in 0..<4 { group.addTask { try await store.accept([message("race")], at: t0) } }
+            return try await group.reduce(into: [AcceptOutcome]()) { $0 += $1 }
+        }
+        let accepted = outcomes.compactMap { outcome -> String? in
+            if case .accepted(let id) = outcome { return id }
+            return nil
+        }
+        #expect(accepted.count == 1)
+        #expect(outcomes.filter { $0 == .duplicate(originalTransactionID: accepted[0]) }.count == 3)
+        #expect(try await store.pending(for: HubFixture.mds.dipID, limit: 10).count == 1)
+    }
+
     /// Replay returns what a recipient was sent in the time range, delivered or not.
     static func replaysARange(_ store: some HubStore) async throws {
         try await saveParticipants(store)
@@ -80,13 +96,19 @@ enum HubStoreConformance {
         try await store.save(
             HubParticipant(participant: HubFixture.mds, apiKeyHash: APIKey.hash("key-mds"), webhookURL: "http://mds.example/in"))
         _ = try await store.accept([message("a"), message("b")], at: t0)
-        let due = try await store.duePushes(at: t0, limit: 10)
+        let due = try await store.claimDuePushes(at: t0, leaseUntil: t0.adding(seconds: 60), limit: 10)
         #expect(Array(due.keys) == [HubFixture.mds.dipID])
         let batch = try #require(due[HubFixture.mds.dipID])
         #expect(batch.count == 2)
-        try await store.recordFailure([batch[0].sequence], for: HubFixture.mds.dipID, error: "HTTP 503", retryAt: t0.adding(seconds: 60))
-        #expect(try await store.duePushes(at: t0.adding(seconds: 30), limit: 10).isEmpty)
-        let retry = try #require(try await store.duePushes(at: t0.adding(seconds: 60), limit: 10)[HubFixture.mds.dipID])
+        // Claimed: a second instance asking at the same time gets nothing.
+        #expect(try await store.claimDuePushes(at: t0, leaseUntil: t0.adding(seconds: 60), limit: 10).isEmpty)
+        try await store.recordFailure([batch[0].sequence], for: HubFixture.mds.dipID, error: "HTTP 503", retryAt: t0.adding(seconds: 90))
+        #expect(try await store.claimDuePushes(at: t0.adding(seconds: 30), leaseUntil: t0.adding(seconds: 90), limit: 10).isEmpty)
+        // The lease of the second message ends first, but it waits behind the first one's retry.
+        #expect(try await store.claimDuePushes(at: t0.adding(seconds: 60), leaseUntil: t0.adding(seconds: 120), limit: 10).isEmpty)
+        let retry = try #require(
+            try await store.claimDuePushes(at: t0.adding(seconds: 90), leaseUntil: t0.adding(seconds: 150), limit: 10)[HubFixture.mds.dipID]
+        )
         #expect(retry.map(\.attempts) == [1, 0])
         let status = try #require(try await store.status(of: batch[0].transactionID))
         #expect(status.recipients.first { $0.recipient == "5000000001" }?.lastError == "HTTP 503")

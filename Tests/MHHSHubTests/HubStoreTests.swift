@@ -15,6 +15,7 @@ struct SQLiteHubStoreTests {
         try await Self.withStore(HubStoreConformance.acceptsOnceAndQueues)
     }
     @Test("replays a time range") func replays() async throws { try await Self.withStore(HubStoreConformance.replaysARange) }
+    @Test("one of racing requests wins") func races() async throws { try await Self.withStore(HubStoreConformance.racesOnOneReference) }
     @Test("pushes in order with retries") func pushes() async throws {
         try await Self.withStore(HubStoreConformance.pushesInOrderWithRetries)
     }
@@ -34,6 +35,7 @@ struct PostgresHubStoreTests {
         try await Self.withStore(HubStoreConformance.acceptsOnceAndQueues)
     }
     @Test("replays a time range") func replays() async throws { try await Self.withStore(HubStoreConformance.replaysARange) }
+    @Test("one of racing requests wins") func races() async throws { try await Self.withStore(HubStoreConformance.racesOnOneReference) }
     @Test("pushes in order with retries") func pushes() async throws {
         try await Self.withStore(HubStoreConformance.pushesInOrderWithRetries)
     }

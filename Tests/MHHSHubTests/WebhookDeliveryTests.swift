@@ -19,14 +19,15 @@ struct WebhookDeliveryTests {
 
         init(failures: Int) { self.failures = failures }
 
-        func post(_ body: [UInt8], to url: String, recipient: DIPID) async throws {
+        func post(_ body: [UInt8], to url: String, recipient: DIPID) async throws -> WebhookReceipt {
             let shouldFail = state.withLock { state -> Bool in
                 state.calls += 1
                 return state.calls <= failures
             }
             if shouldFail { throw WebhookRejected(status: 503) }
-            guard case .array(let messages) = try JSONParser.parse(body) else { return }
+            guard case .array(let messages) = try JSONParser.parse(body) else { return .all }
             state.withLock { $0.received.append(messages) }
+            return .all
         }
     }
 
@@ -71,6 +72,41 @@ struct WebhookDeliveryTests {
         #expect(try await fixture.store.pending(for: HubFixture.mds.dipID, limit: 10).isEmpty)
         // Pull-only recipients still hold theirs.
         #expect(try await fixture.store.pending(for: HubFixture.lss.dipID, limit: 10).count == 3)
+    }
+
+    /// Takes only the first message of every batch, as a 207 that names it.
+    struct Picky: WebhookTransport {
+        func post(_ body: [UInt8], to url: String, recipient: DIPID) async throws -> WebhookReceipt {
+            guard case .array(let messages) = try JSONParser.parse(body),
+                let first = messages.first?["payload"]?["CommonBlock"]?["D0"]?["transactionID"]?.stringValue
+            else { return .only(transactionIDs: []) }
+            let answer =
+                #"{"messageArray":[{"transactionID":"\#(first)","message":"MSG0000 - Success"},{"transactionID":"x","message":"MSG1001 - Schema Failure"}],"timestamp":"2026-11-03T02:00:00+00:00"}"#
+            return WebhookReceipt.partial(Array(answer.utf8))
+        }
+    }
+
+    @Test("a 207 from the webhook: the messages it took are delivered, the others retried in order")
+    func partial() async throws {
+        let clock = ManualClock()
+        let fixture = try await HubFixture(
+            webhooks: Picky(), webhookURLs: [HubFixture.mds.dipID: "http://mds.example/receive"], clock: { clock.now() })
+        let caller = try #require(try await fixture.store.participant(apiKeyHash: APIKey.hash(fixture.key(HubFixture.dataService))))
+        for sequence in 1...3 {
+            _ = try await fixture.server.context.ingress.submit(
+                channel: "IF-021",
+                body: HubFixture.body(try HubFixture.consumption(reference: "S-IF-021-1401234567-SDS-20261103-\(sequence)")),
+                from: caller, now: clock.now())
+        }
+        let delivery = try #require(fixture.server.services.first as? WebhookDeliveryService)
+        #expect(try await delivery.pushDue() == 1)
+        #expect(try await fixture.store.pending(for: HubFixture.mds.dipID, limit: 10).count == 2)
+        clock.advance(10)
+        #expect(try await delivery.pushDue() == 1)
+        clock.advance(20)
+        #expect(try await delivery.pushDue() == 1)
+        #expect(try await fixture.store.pending(for: HubFixture.mds.dipID, limit: 10).isEmpty)
+        #expect(WebhookReceipt.partial(Array("not json".utf8)) == .only(transactionIDs: []))
     }
 
     @Test("the backoff doubles from the initial wait up to the cap")

@@ -1,5 +1,6 @@
 import Foundation
 import MHHSTestSupport
+import Synchronization
 import Testing
 
 /// The hub as a new user meets it: `mhhs serve`, `mhhs participants add`, `mhhs hub send/pull`,
@@ -81,6 +82,7 @@ struct HubCLITests {
 
         // Four clients post batches of 10 until the server dies; each keeps the transaction ids
         // of the messages the hub acknowledged.
+        let progress = AcknowledgedCount()
         let acknowledged = try await withThrowingTaskGroup(of: [String].self) { group in
             for client in 0..<4 {
                 group.addTask {
@@ -105,13 +107,15 @@ struct HubCLITests {
                 }
             }
             group.addTask {
-                try await Task.sleep(for: .milliseconds(1_500))
+                // Kill once a good load has been acknowledged (or after 20 s on a slow machine).
+                let deadline = Date().addingTimeInterval(20)
+                while progress.value.withLock({ $0 }) < 300, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
                 server.kill()
                 return []
             }
             return try await group.reduce(into: [String]()) { $0 += $1 }
         }
-        #expect(acknowledged.count > 0, "the load was running when the server died")
+        #expect(acknowledged.count >= 300, "the load was running when the server died")
 
         let restarted = try ServerProcess(arguments: ["--data-dir", data])
         var delivered: [String] = []
@@ -133,4 +137,9 @@ struct HubCLITests {
         print("crash test: \(acknowledged.count) acknowledged before SIGKILL, \(delivered.count) delivered after restart")
         #expect(restarted.stop() == 0)
     }
+}
+
+/// How many messages the crash test's clients have had acknowledged so far.
+final class AcknowledgedCount: Sendable {
+    let value = Mutex(0)
 }

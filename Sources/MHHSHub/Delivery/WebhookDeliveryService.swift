@@ -13,12 +13,15 @@ public struct WebhookDeliveryService: Service {
     public let retry: RetryPolicy
     public let batchSize: Int
     public let idleSeconds: Double
+    /// How long a claimed batch is held for this instance's push [A]: longer than the HTTP timeout.
+    public let leaseSeconds: Int64
     public let clock: @Sendable () -> UTCInstant
     public let logger: Logger
 
     public init(
         store: any HubStore, participants: ParticipantRegistry, transport: any WebhookTransport, retry: RetryPolicy = RetryPolicy(),
-        batchSize: Int = 100, idleSeconds: Double = 0.2, clock: @escaping @Sendable () -> UTCInstant, logger: Logger
+        batchSize: Int = 100, idleSeconds: Double = 0.2, leaseSeconds: Int64 = 60, clock: @escaping @Sendable () -> UTCInstant,
+        logger: Logger
     ) {
         self.store = store
         self.participants = participants
@@ -26,13 +29,19 @@ public struct WebhookDeliveryService: Service {
         self.retry = retry
         self.batchSize = batchSize
         self.idleSeconds = idleSeconds
+        self.leaseSeconds = leaseSeconds
         self.clock = clock
         self.logger = logger
     }
 
     public func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            let pushed = (try? await pushDue()) ?? 0
+            var pushed = 0
+            do {
+                pushed = try await pushDue()
+            } catch {
+                logger.error("webhook round failed", metadata: ["error": "\(error)"])
+            }
             if pushed == 0 { try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(idleSeconds)) } }
         }
     }
@@ -42,7 +51,7 @@ public struct WebhookDeliveryService: Service {
     @discardableResult
     public func pushDue() async throws -> Int {
         let now = clock()
-        let due = try await store.duePushes(at: now, limit: batchSize)
+        let due = try await store.claimDuePushes(at: now, leaseUntil: now.adding(seconds: leaseSeconds), limit: batchSize)
         guard !due.isEmpty else { return 0 }
         let snapshot = try await participants.snapshot(now: now)
         return try await withThrowingTaskGroup(of: Int.self) { group in
@@ -55,19 +64,29 @@ public struct WebhookDeliveryService: Service {
     }
 
     private func push(_ deliveries: [Delivery], to url: String, recipient: DIPID) async throws -> Int {
-        let sequences = deliveries.map(\.sequence)
+        var taken = deliveries
+        var failed: [Delivery] = []
+        var failure = ""
         do {
-            try await transport.post(try EgressMessage.array(deliveries), to: url, recipient: recipient)
-            try await store.acknowledge(sequences, for: recipient, at: clock())
-            return deliveries.count
+            if case .only(let ids) = try await transport.post(try EgressMessage.array(deliveries), to: url, recipient: recipient) {
+                taken = deliveries.filter { ids.contains($0.transactionID) }
+                failed = deliveries.filter { !ids.contains($0.transactionID) }
+                failure = "webhook answered 207 without taking the message"
+            }
         } catch {
-            let attempt = (deliveries.map(\.attempts).max() ?? 0) + 1
+            taken = []
+            failed = deliveries
+            failure = "\(error)"
+        }
+        if !taken.isEmpty { try await store.acknowledge(taken.map(\.sequence), for: recipient, at: clock()) }
+        if !failed.isEmpty {
+            let attempt = (failed.map(\.attempts).max() ?? 0) + 1
             let retryAt = clock().adding(seconds: retry.delay(afterAttempt: attempt))
             logger.warning(
                 "webhook delivery failed",
-                metadata: ["recipient": "\(recipient)", "messages": "\(deliveries.count)", "attempt": "\(attempt)", "error": "\(error)"])
-            try await store.recordFailure(sequences, for: recipient, error: "\(error)", retryAt: retryAt)
-            return 0
+                metadata: ["recipient": "\(recipient)", "messages": "\(failed.count)", "attempt": "\(attempt)", "error": "\(failure)"])
+            try await store.recordFailure(failed.map(\.sequence), for: recipient, error: failure, retryAt: retryAt)
         }
+        return taken.count
     }
 }

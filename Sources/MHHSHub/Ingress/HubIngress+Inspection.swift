@@ -49,6 +49,10 @@ extension HubIngress {
         guard sent.instant.secondsSinceEpoch <= now.secondsSinceEpoch + configuration.allowedFutureSkewSeconds else {
             return reject(.senderTimestampInvalid, "S1.senderTimestamp \(timestamp) is in the future")
         }
+        // Stored as a column and echoed in responses: printable text only (PostgreSQL refuses NUL).
+        if let correlation = fields.correlationID, correlation.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return reject(.correlationIDInvalid, "S1.senderCorrelationID contains a control character")
+        }
         let primary = fields.primaryRecipients
         if let unknown = primary.first(where: { (try? DIPID($0)).flatMap { snapshot.byDIPID[$0] } == nil }) {
             return reject(.primaryRecipientInvalid, "A0.primaryRecipients: \(unknown) is not a DIP participant")
@@ -61,6 +65,27 @@ extension HubIngress {
             Checked(
                 fields: fields, interface: interface, event: event, reference: reference, primary: primary, mpan: mpan,
                 date: LocalSettlementPeriod(containing: sent.instant).date))
+    }
+
+    /// Routes every checked message, with one register read for all the MPANs the batch is
+    /// routed by.
+    func routeAll(
+        _ inspections: [Inspection], route: InterfaceRoute, caller: HubParticipant, snapshot: ParticipantRegistry.Snapshot,
+        now: UTCInstant
+    ) async throws -> [Inspection] {
+        var parties: [Int: MeteringPointParties] = [:]
+        if !route.secondary.isEmpty, let appointments {
+            let lookups: [(index: Int, key: (MPAN, SettlementDate))] = inspections.enumerated().compactMap { index, inspection in
+                guard case .checked(let message) = inspection, let mpan = message.mpan else { return nil }
+                return (index, (mpan, message.date))
+            }
+            let found = try await appointments.parties(of: lookups.map(\.key))
+            for (lookup, party) in zip(lookups, found) { parties[lookup.index] = party }
+        }
+        return inspections.enumerated().map { index, inspection in
+            guard case .checked(let message) = inspection else { return inspection }
+            return self.route(message, route: route, parties: parties[index], caller: caller, snapshot: snapshot, now: now)
+        }
     }
 
     /// Every recipient of a checked message, and the message as it will be published.

@@ -41,8 +41,13 @@ public struct HubIngress: Sendable {
         let bytes = Array(body)
         let elements: [(value: JSONValue, range: Range<Int>)]
         do {
-            elements = try JSONParser.parseElements(bytes)
+            elements = try JSONParser.parseElements(bytes, maximumElements: configuration.maximumMessagesPerRequest)
         } catch {
+            if error.reason.hasPrefix("more than") {
+                return IngressReply(
+                    status: 413, response: nil,
+                    problem: "more than \(configuration.maximumMessagesPerRequest) messages in one request")
+            }
             return reply(400, [failure(.schemaFailure, help: error.description, fields: nil, caller: caller, now: now)])
         }
         let messages = elements.map(\.value)
@@ -68,35 +73,10 @@ public struct HubIngress: Sendable {
 
         let snapshot = try await participants.snapshot(now: now)
         // The checks need nothing but the message: spread them over the cores.
-        var inspections = await checkAll(
+        let checked = await checkAll(
             elements.map { ($0.value, $0.range) }, body: bytes, channel: channel, route: route, caller: caller, snapshot: snapshot,
             now: now)
-        // One register read for every MPAN the batch routes by.
-        var lookups: [Int] = []
-        if !route.secondary.isEmpty, let appointments {
-            for (index, inspection) in inspections.enumerated() {
-                if case .checked(let message) = inspection, message.mpan != nil { lookups.append(index) }
-            }
-            let keys: [(MPAN, SettlementDate)] = lookups.map { index in
-                guard case .checked(let message) = inspections[index] else { fatalError("unreachable") }
-                return (message.mpan!, message.date)
-            }
-            let found = try await appointments.parties(of: keys)
-            var parties: [Int: MeteringPointParties] = [:]
-            for (index, party) in zip(lookups, found) { parties[index] = party }
-            for (index, inspection) in inspections.enumerated() {
-                if case .checked(let message) = inspection {
-                    inspections[index] = self.route(
-                        message, route: route, parties: parties[index], caller: caller, snapshot: snapshot, now: now)
-                }
-            }
-        } else {
-            for (index, inspection) in inspections.enumerated() {
-                if case .checked(let message) = inspection {
-                    inspections[index] = self.route(message, route: route, parties: nil, caller: caller, snapshot: snapshot, now: now)
-                }
-            }
-        }
+        let inspections = try await routeAll(checked, route: route, caller: caller, snapshot: snapshot, now: now)
         var entries: [StandardResponse.Entry?] = Array(repeating: nil, count: messages.count)
         var incoming: [(index: Int, message: IncomingMessage)] = []
         for (index, inspection) in inspections.enumerated() {

@@ -80,6 +80,22 @@ public struct DeliveryStatus: Hashable, Sendable, Codable {
     }
 }
 
+extension TransactionStatus {
+    /// The status as one participant may see it: other recipients' delivery errors withheld.
+    public func visible(to participant: String) -> TransactionStatus {
+        TransactionStatus(
+            transactionID: transactionID, interfaceID: interfaceID, sender: sender, senderReference: senderReference,
+            receivedAt: receivedAt,
+            recipients: recipients.map {
+                $0.recipient == participant
+                    ? $0
+                    : DeliveryStatus(
+                        recipient: $0.recipient, delivered: $0.delivered, attempts: $0.attempts, deliveredAt: $0.deliveredAt, lastError: nil
+                    )
+            })
+    }
+}
+
 /// Everything the hub knows of one transaction.
 public struct TransactionStatus: Hashable, Sendable, Codable {
     public let transactionID: String
@@ -113,6 +129,9 @@ public protocol HubStore: Sendable {
     func save(_ participant: HubParticipant) async throws
     func hubParticipants() async throws -> [HubParticipant]
     func participant(apiKeyHash: String) async throws -> HubParticipant?
+    /// Sets (or clears) a participant's webhook, only if `apiKeyHash` is still its key; returns
+    /// whether it did.
+    func setWebhook(_ url: String?, for participant: DIPID, apiKeyHash: String) async throws -> Bool
 
     /// Persists the messages and queues them, in one transaction, in order. A message whose
     /// (sender, reference) is inside the window — or earlier in the same batch — is a duplicate.
@@ -123,8 +142,11 @@ public protocol HubStore: Sendable {
     /// Marks messages delivered to a recipient; returns how many were pending.
     @discardableResult
     func acknowledge(_ sequences: [Int64], for recipient: DIPID, at instant: UTCInstant) async throws -> Int
-    /// Undelivered messages for recipients with a webhook whose next attempt is due.
-    func duePushes(at instant: UTCInstant, limit: Int) async throws -> [DIPID: [Delivery]]
+    /// Claims, for each recipient with a webhook, the oldest undelivered messages that are due
+    /// (in queue order, up to the first one still waiting to retry) and holds them until
+    /// `leaseUntil`: another server instance sharing the store does not push them meanwhile, and
+    /// if this one dies before acking, they fall due again when the lease ends.
+    func claimDuePushes(at instant: UTCInstant, leaseUntil: UTCInstant, limit: Int) async throws -> [DIPID: [Delivery]]
     /// Records a failed push: the attempt count goes up and the next try waits until `retryAt`.
     func recordFailure(_ sequences: [Int64], for recipient: DIPID, error: String, retryAt: UTCInstant) async throws
 

@@ -25,8 +25,13 @@ public struct ReferenceWindowService: Service {
 
     public func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            let forgotten = try await store.forgetReferences(before: clock().adding(seconds: -windowSeconds))
-            if forgotten > 0 { logger.info("forgot sender references past the window", metadata: ["count": "\(forgotten)"]) }
+            do {
+                let forgotten = try await store.forgetReferences(before: clock().adding(seconds: -windowSeconds))
+                if forgotten > 0 { logger.info("forgot sender references past the window", metadata: ["count": "\(forgotten)"]) }
+            } catch {
+                // A passing database error must not stop the server: try again next round.
+                logger.error("could not forget old sender references", metadata: ["error": "\(error)"])
+            }
             // An hour's sleep must not hold up a graceful shutdown.
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(intervalSeconds)) }
         }

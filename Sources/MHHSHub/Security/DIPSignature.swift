@@ -5,7 +5,9 @@ import _CryptoExtras
 
 /// The DIP's request signature: RSA-SHA256 (PKCS#1 v1.5) over
 /// `POST;<url>;<X-DIP-Signature-Date>;<X-DIP-Content-Hash>`, where the content hash is the
-/// base64 SHA-256 of the body (DOMAIN.md §10).
+/// base64 SHA-256 of the body (DOMAIN.md §10). Other methods sign their own name in place of
+/// `POST` (with the hash of an empty body for GET) [A], so a signed POST cannot be replayed as a
+/// DELETE.
 ///
 /// `<url>` is the request path as the hub receives it (`/dip-channel/IF-021`) [A]: behind a
 /// proxy the external URL is not knowable, and the path is what both ends agree on.
@@ -45,13 +47,13 @@ public enum DIPSignature {
 
     public static func contentHash(of body: some DataProtocol) -> String { Data(SHA256.hash(data: body)).base64EncodedString() }
 
-    public static func signedText(path: String, date: String, contentHash: String) -> String {
-        "POST;\(path);\(date);\(contentHash)"
+    public static func signedText(method: String = "POST", path: String, date: String, contentHash: String) -> String {
+        "\(method);\(path);\(date);\(contentHash)"
     }
 
     /// Throws unless the headers prove the body came from the holder of `publicKeyPEM`.
     public static func verify(
-        _ headers: Headers, path: String, body: some DataProtocol, publicKeyPEM: String, now: UTCInstant
+        _ headers: Headers, method: String = "POST", path: String, body: some DataProtocol, publicKeyPEM: String, now: UTCInstant
     ) throws(Failure) {
         guard let signature = headers.signature else { throw .missingHeader("X-DIP-Signature") }
         guard let date = headers.date else { throw .missingHeader("X-DIP-Signature-Date") }
@@ -63,7 +65,8 @@ public enum DIPSignature {
         guard let key = try? _RSA.Signing.PublicKey(pemRepresentation: publicKeyPEM) else { throw .badKey }
         guard let raw = Data(base64Encoded: signature),
             key.isValidSignature(
-                _RSA.Signing.RSASignature(rawRepresentation: raw), for: Data(signedText(path: path, date: date, contentHash: hash).utf8),
+                _RSA.Signing.RSASignature(rawRepresentation: raw),
+                for: Data(signedText(method: method, path: path, date: date, contentHash: hash).utf8),
                 padding: .insecurePKCS1v1_5)
         else { throw .badSignature }
     }

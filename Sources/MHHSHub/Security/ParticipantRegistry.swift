@@ -2,9 +2,9 @@ import MHHSCore
 import MHHSMessages
 import Synchronization
 
-/// The hub's view of its participants, cached from the store and refreshed every
-/// `refreshSeconds` [A] (a participant added with the CLI while the server runs is served
-/// within that time; an unknown API key always asks the store).
+/// The hub's view of its participants for routing, cached from the store and refreshed every
+/// `refreshSeconds` [A] (a participant added with the CLI while the server runs receives
+/// messages within that time). API keys are not served from the cache.
 public final class ParticipantRegistry: Sendable {
     public struct Snapshot: Sendable {
         public let byDIPID: [DIPID: HubParticipant]
@@ -52,12 +52,9 @@ public final class ParticipantRegistry: Sendable {
         return snapshot
     }
 
-    /// The participant holding this API key, or nil.
+    /// The participant holding this API key, or nil. Always asked of the store (one indexed
+    /// read per request), so a replaced key or a newly registered signing key counts at once.
     public func authenticate(apiKey: String, now: UTCInstant) async throws -> HubParticipant? {
-        let hash = APIKey.hash(apiKey)
-        if let known = try await snapshot(now: now).byKeyHash[hash] { return known }
-        guard let found = try await store.participant(apiKeyHash: hash) else { return nil }
-        try await reload(now: now)
-        return found
+        try await store.participant(apiKeyHash: APIKey.hash(apiKey))
     }
 }

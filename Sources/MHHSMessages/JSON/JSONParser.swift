@@ -40,15 +40,20 @@ public struct JSONParser {
 
     /// Parses a JSON array and gives each element with the byte range it came from, so a caller
     /// can pass an element on verbatim instead of writing it again.
-    public static func parseElements(_ input: [UInt8]) throws(Failure) -> [(value: JSONValue, range: Range<Int>)] {
+    /// More than `maximumElements` is an error found as soon as it is seen, before the rest is parsed.
+    public static func parseElements(_ input: [UInt8], maximumElements: Int = .max) throws(Failure) -> [(
+        value: JSONValue, range: Range<Int>
+    )] {
         let result = input.withUnsafeBufferPointer { buffer in
             var parser = JSONParser(buffer)
-            return Result { () throws(Failure) -> [(value: JSONValue, range: Range<Int>)] in try parser.elements() }
+            return Result { () throws(Failure) -> [(value: JSONValue, range: Range<Int>)] in
+                try parser.elements(maximum: maximumElements)
+            }
         }
         return try result.get()
     }
 
-    private mutating func elements() throws(Failure) -> [(value: JSONValue, range: Range<Int>)] {
+    private mutating func elements(maximum: Int) throws(Failure) -> [(value: JSONValue, range: Range<Int>)] {
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { throw fail("expected a JSON array") }
         index += 1
@@ -61,6 +66,7 @@ public struct JSONParser {
             while true {
                 skipWhitespace()
                 let start = index
+                guard elements.count < maximum else { throw fail("more than \(maximum) elements") }
                 let element = try value()
                 elements.append((element, start..<index))
                 skipWhitespace()
@@ -130,8 +136,7 @@ public struct JSONParser {
     private mutating func object() throws(Failure) -> JSONValue {
         try enter()
         index += 1
-        // Room for the usual DIP block up front: growing a dictionary rehashes it.
-        var members = [String: JSONValue](minimumCapacity: 8)
+        var members: [String: JSONValue] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1

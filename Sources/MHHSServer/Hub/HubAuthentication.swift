@@ -21,10 +21,11 @@ struct AccessDenied: Error {
 }
 
 extension HubContext {
-    /// The participant whose `X-API-Key` the request carries (401 without one, or with a key
-    /// the hub does not know) and, when the participant registered a signing key, whose DIP
-    /// signature over the body verifies (401 otherwise).
-    func authenticate(_ request: Request, body: ByteBuffer?) async throws -> HubParticipant {
+    /// The caller: the participant whose `X-API-Key` the request carries (401 without one, or
+    /// with a key the hub does not know), and, when it registered a signing key, whose DIP
+    /// signature over the method, path and body verifies (401 otherwise). The key is checked
+    /// before the body is read, so an anonymous caller cannot make the hub buffer a body.
+    func authenticate(_ request: Request, readingBodyUpTo limit: Int? = nil) async throws -> (HubParticipant, ByteBuffer) {
         guard let key = request.headers[.apiKey], !key.isEmpty else {
             throw AccessDenied(status: 401, message: "X-API-Key header is required")
         }
@@ -32,18 +33,22 @@ extension HubContext {
         guard let participant = try await participants.authenticate(apiKey: key, now: now) else {
             throw AccessDenied(status: 401, message: "X-API-Key is not a key this hub issued")
         }
+        var body = ByteBuffer()
+        if let limit { body = try await request.body.collect(upTo: limit) }
         if let pem = participant.signingKeyPEM {
             let headers = DIPSignature.Headers(
                 signature: request.headers[.dipSignature], date: request.headers[.dipSignatureDate],
                 contentHash: request.headers[.dipContentHash])
-            let bytes = body.map { Array($0.readableBytesView) } ?? []
-            do {
-                try DIPSignature.verify(headers, path: request.uri.path, body: bytes, publicKeyPEM: pem, now: now)
+            do throws(DIPSignature.Failure) {
+                try DIPSignature.verify(
+                    headers, method: request.method.rawValue, path: request.uri.path, body: Array(body.readableBytesView),
+                    publicKeyPEM: pem,
+                    now: now)
             } catch {
                 throw AccessDenied(status: 401, message: error.description)
             }
         }
-        return participant
+        return (participant, body)
     }
 
     /// The request's path parameter `recipient-id` must be the caller.

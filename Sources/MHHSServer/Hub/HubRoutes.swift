@@ -53,15 +53,14 @@ public enum HubRoutes {
 
     static func submit(_ request: Request, context: some RequestContext, hub: HubContext) async throws -> Response {
         let channel = try context.parameters.require("id")
-        let body = try await request.body.collect(upTo: hub.maximumBodyBytes)
-        let caller = try await hub.authenticate(request, body: body)
+        let (caller, body) = try await hub.authenticate(request, readingBodyUpTo: hub.maximumBodyBytes)
         let reply = try await hub.ingress.submit(channel: channel, body: body.readableBytesView, from: caller, now: hub.clock())
         guard let response = reply.response else { return JSONResponse.problem(reply.status, reply.problem ?? "") }
         return try JSONResponse.encoded(reply.status, response)
     }
 
     static func pull(_ request: Request, hub: HubContext) async throws -> Response {
-        let caller = try await hub.authenticate(request, body: nil)
+        let (caller, _) = try await hub.authenticate(request)
         if let participant = request.uri.queryParameters["participant"] { try hub.requireSelf(String(participant), caller) }
         let limit = min(max(Int(request.uri.queryParameters["limit"].map(String.init) ?? "") ?? 100, 1), 1_000)
         let deliveries = try await hub.store.pending(for: caller.participant.dipID, limit: limit)
@@ -73,14 +72,17 @@ public enum HubRoutes {
     }
 
     static func acknowledge(_ request: Request, hub: HubContext) async throws -> Response {
-        let body = try await request.body.collect(upTo: hub.maximumBodyBytes)
-        let caller = try await hub.authenticate(request, body: body)
-        guard let ack = try? JSONDecoder().decode(Acknowledgement.self, from: Data(body.readableBytesView)) else {
-            return JSONResponse.problem(400, "the body must be {\"transactionIDs\": [\"T-…\", …]}")
+        let (caller, body) = try await hub.authenticate(request, readingBodyUpTo: 1 << 17)
+        guard let ack = try? JSONDecoder().decode(Acknowledgement.self, from: Data(body.readableBytesView)),
+            ack.transactionIDs.count <= 1_000
+        else {
+            return JSONResponse.problem(400, "the body must be {\"transactionIDs\": [\"T-…\", …]} with at most 1,000 ids")
         }
         var sequences: [Int64] = []
         for id in ack.transactionIDs {
-            guard let sequence = sequence(of: id) else { return JSONResponse.problem(400, "\(id) is not a transaction id of this hub") }
+            guard let sequence = sequence(of: id) else {
+                return JSONResponse.problem(400, "\(id.prefix(70)) is not a transaction id of this hub")
+            }
             sequences.append(sequence)
         }
         let count = try await hub.store.acknowledge(sequences, for: caller.participant.dipID, at: hub.clock())
@@ -94,13 +96,14 @@ public enum HubRoutes {
     }
 
     static func status(_ request: Request, context: some RequestContext, hub: HubContext) async throws -> Response {
-        let caller = try await hub.authenticate(request, body: nil)
+        let (caller, _) = try await hub.authenticate(request)
         let transaction = try context.parameters.require("transaction")
         let me = caller.participant.dipID.value
         guard let status = try await hub.store.status(of: transaction),
             status.sender == me || status.recipients.contains(where: { $0.recipient == me })
-        else { return JSONResponse.problem(404, "no transaction \(transaction) sent by or to \(me)") }
-        return try JSONResponse.encoded(200, status)
+        else { return JSONResponse.problem(404, "no transaction \(transaction.prefix(70)) sent by or to \(me)") }
+        // Why a push to someone else failed is theirs to know (it can reveal their endpoint).
+        return try JSONResponse.encoded(200, status.visible(to: me))
     }
 
     /// The specification's `MessageRequest`; only the time range is required here [A].
@@ -110,8 +113,7 @@ public enum HubRoutes {
     }
 
     static func replay(_ request: Request, context: some RequestContext, hub: HubContext) async throws -> Response {
-        let body = try await request.body.collect(upTo: 1 << 16)
-        let caller = try await hub.authenticate(request, body: body)
+        let (caller, body) = try await hub.authenticate(request, readingBodyUpTo: 1 << 16)
         try hub.requireSelf(try context.parameters.require("recipient"), caller)
         let channel = try context.parameters.require("id")
         guard let range = try? JSONDecoder().decode(ReplayRequest.self, from: Data(body.readableBytesView)),
@@ -133,18 +135,21 @@ public enum HubRoutes {
     static func configureWebhook(_ request: Request, context: some RequestContext, hub: HubContext, remove: Bool) async throws
         -> Response
     {
-        let body = try await request.body.collect(upTo: 1 << 16)
-        var caller = try await hub.authenticate(request, body: body)
+        let (caller, body) = try await hub.authenticate(request, readingBodyUpTo: 1 << 16)
         try hub.requireSelf(try context.parameters.require("recipient"), caller)
-        if remove {
-            caller.webhookURL = nil
-        } else {
+        var webhook: String?
+        if !remove {
             guard let config = try? JSONDecoder().decode(WebhookConfig.self, from: Data(body.readableBytesView)),
-                let url = URL(string: config.callbackURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil
-            else { return JSONResponse.problem(400, "the body must be {\"callbackURL\": \"https://…\"}") }
-            caller.webhookURL = config.callbackURL
+                config.callbackURL.count <= 250, let url = URL(string: config.callbackURL), ["http", "https"].contains(url.scheme ?? ""),
+                url.host != nil
+            else { return JSONResponse.problem(400, "the body must be {\"callbackURL\": \"https://…\"} (at most 250 characters)") }
+            webhook = config.callbackURL
         }
-        try await hub.store.save(caller)
+        // Only the webhook changes, and only while the key used is still the participant's: a
+        // cached, since-replaced record is never written back.
+        guard let hash = caller.apiKeyHash, try await hub.store.setWebhook(webhook, for: caller.participant.dipID, apiKeyHash: hash) else {
+            throw AccessDenied(status: 401, message: "X-API-Key is no longer this participant's key")
+        }
         try await hub.participants.reload(now: hub.clock())
         return Response(status: remove ? .noContent : .created)
     }

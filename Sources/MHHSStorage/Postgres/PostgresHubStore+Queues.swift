@@ -42,7 +42,7 @@ extension PostgresHubStore {
         return count
     }
 
-    public func duePushes(at instant: UTCInstant, limit: Int) async throws -> [DIPID: [Delivery]] {
+    public func claimDuePushes(at instant: UTCInstant, leaseUntil: UTCInstant, limit: Int) async throws -> [DIPID: [Delivery]] {
         var recipients: [String] = []
         for try await recipient in try await database.client.query(
             """
@@ -68,7 +68,22 @@ extension PostgresHubStore {
                 guard next <= instant.secondsSinceEpoch else { break }
                 ready.append(Self.delivery(row))
             }
-            if !ready.isEmpty { due[try DIPID(recipient)] = ready }
+            guard !ready.isEmpty else { continue }
+            // The claim: only rows still due when the update runs are ours (another instance may
+            // have claimed them since the read); keep the queue's order by stopping at a gap.
+            var claimed = Set<Int64>()
+            for try await seq in try await database.client.query(
+                """
+                UPDATE hub_delivery SET next_attempt_at = \(leaseUntil.secondsSinceEpoch)
+                WHERE recipient = \(recipient) AND seq = ANY(\(ready.map(\.sequence))::bigint[]) AND delivered_at IS NULL
+                    AND next_attempt_at <= \(instant.secondsSinceEpoch)
+                RETURNING seq
+                """, logger: database.logger
+            ).decode(Int64.self) {
+                claimed.insert(seq)
+            }
+            let ours = ready.prefix { claimed.contains($0.sequence) }
+            if !ours.isEmpty { due[try DIPID(recipient)] = Array(ours) }
         }
         return due
     }

@@ -44,6 +44,17 @@ public struct PostgresHubStore: HubStore {
         ).first
     }
 
+    public func setWebhook(_ url: String?, for participant: DIPID, apiKeyHash: String) async throws -> Bool {
+        var changed = 0
+        for try await _ in try await database.client.query(
+            "UPDATE participant SET webhook_url = \(url) WHERE dip_id = \(participant.value) AND api_key_hash = \(apiKeyHash) RETURNING 1",
+            logger: logger
+        ).decode(Int.self) {
+            changed += 1
+        }
+        return changed == 1
+    }
+
     private func participants(_ query: PostgresQuery) async throws -> [HubParticipant] {
         var found: [HubParticipant] = []
         for try await (dipID, mpid, role, hash, webhook, key) in try await database.client.query(query, logger: logger)

@@ -93,6 +93,7 @@ enum PostgresMigrations {
                 "CREATE INDEX hub_delivery_by_message ON hub_delivery (seq)",
             ]
         ),
+        ("009-hub-pending", ["CREATE INDEX hub_delivery_pending ON hub_delivery (recipient, seq) WHERE delivered_at IS NULL"]),
     ]
 
     static func migrate(_ database: PostgresStore) async throws {

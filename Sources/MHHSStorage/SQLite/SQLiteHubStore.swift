@@ -16,6 +16,10 @@ public struct SQLiteHubStore: HubStore {
 
     public func save(_ participant: HubParticipant) async throws {
         try await database.pool.write { db in
+            // One DIP id per MPID and role, as in PostgreSQL: a new id for the pair replaces the old.
+            try db.execute(
+                sql: "DELETE FROM participant WHERE mpid = ? AND role = ? AND dip_id <> ?",
+                arguments: [participant.participant.mpid.value, participant.participant.role.rawValue, participant.participant.dipID.value])
             try db.execute(
                 sql: """
                     INSERT INTO participant (dip_id, mpid, role, api_key_hash, webhook_url, signing_key) VALUES (?, ?, ?, ?, ?, ?)
@@ -39,6 +43,15 @@ public struct SQLiteHubStore: HubStore {
         try await database.pool.read { db in
             try Row.fetchOne(db, sql: "SELECT \(Self.participantColumns) FROM participant WHERE api_key_hash = ?", arguments: [apiKeyHash])
                 .map(Self.participant)
+        }
+    }
+
+    public func setWebhook(_ url: String?, for participant: DIPID, apiKeyHash: String) async throws -> Bool {
+        try await database.pool.write { db in
+            try db.execute(
+                sql: "UPDATE participant SET webhook_url = ? WHERE dip_id = ? AND api_key_hash = ?",
+                arguments: [url, participant.value, apiKeyHash])
+            return db.changesCount == 1
         }
     }
 
@@ -126,14 +139,15 @@ public struct SQLiteHubStore: HubStore {
         }
     }
 
-    public func duePushes(at instant: UTCInstant, limit: Int) async throws -> [DIPID: [Delivery]] {
-        try await database.pool.read { db in
+    public func claimDuePushes(at instant: UTCInstant, leaseUntil: UTCInstant, limit: Int) async throws -> [DIPID: [Delivery]] {
+        try await database.pool.write { db in
             let recipients = try String.fetchAll(
                 db,
                 sql: """
                     SELECT DISTINCT d.recipient FROM hub_delivery d JOIN participant p ON p.dip_id = d.recipient
                     WHERE d.delivered_at IS NULL AND d.next_attempt_at <= ? AND p.webhook_url IS NOT NULL
                     """, arguments: [instant.secondsSinceEpoch])
+            let claim = try db.cachedStatement(sql: "UPDATE hub_delivery SET next_attempt_at = ? WHERE recipient = ? AND seq = ?")
             var due: [DIPID: [Delivery]] = [:]
             for recipient in recipients {
                 // A recipient's queue goes in order: nothing after a message that is waiting to retry.
@@ -144,6 +158,9 @@ public struct SQLiteHubStore: HubStore {
                         WHERE d.recipient = ? AND d.delivered_at IS NULL ORDER BY d.seq LIMIT ?
                         """, arguments: [recipient, limit])
                 let ready = rows.prefix { ($0[7] as Int64) <= instant.secondsSinceEpoch }.map(Self.delivery)
+                for delivery in ready {
+                    try claim.execute(arguments: [leaseUntil.secondsSinceEpoch, recipient, delivery.sequence])
+                }
                 if !ready.isEmpty { due[try DIPID(recipient)] = Array(ready) }
             }
             return due

@@ -198,6 +198,10 @@ enum SQLiteMigrations {
                     CREATE INDEX hub_delivery_by_message ON hub_delivery (seq);
                     """)
         }
+        migrator.registerMigration("009-hub-pending") { db in
+            // Queue reads walk only what is undelivered, however long the history grows.
+            try db.execute(sql: "CREATE INDEX hub_delivery_pending ON hub_delivery (recipient, seq) WHERE delivered_at IS NULL")
+        }
         return migrator
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AsyncHTTPClient
 import Foundation
 import Hummingbird
 import Logging
@@ -46,12 +47,23 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "mhhs.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let configuration = HubConfiguration(hubDIPID: try DIPID(hubDipId), referenceWindowSeconds: Int64(referenceWindowDays) * 86_400)
+        let webhookClient = HTTPWebhookTransport.makeClient()
+        do {
+            try await serve(configuration: configuration, webhookClient: webhookClient, logger: logger)
+        } catch {
+            try? await webhookClient.shutdown()
+            throw error
+        }
+        try await webhookClient.shutdown()
+    }
+
+    private func serve(configuration: HubConfiguration, webhookClient: HTTPClient, logger: Logger) async throws {
         let host = host
         let port = port
         try await store.withStores { stores in
             let server = HubServer(
                 configuration: configuration, store: stores.hub, register: stores.register, validate: HubServer.specificationValidator,
-                webhooks: HTTPWebhookTransport(), clock: { SystemClock.now }, logger: logger)
+                webhooks: HTTPWebhookTransport(client: webhookClient), clock: { SystemClock.now }, logger: logger)
             let application = server.application(host: host, port: port) { bound in
                 // Tests and scripts wait for this line: write it unbuffered.
                 FileHandle.standardOutput.write(Data("listening on http://\(host):\(bound)\n".utf8))
