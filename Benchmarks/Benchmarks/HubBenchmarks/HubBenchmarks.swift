@@ -150,6 +150,31 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
         try await HubBench(perBatch: 100, routeByRegister: false)
     }
 
+    // The store alone: 10 transactions of 100 routed messages, each queued for 4 recipients.
+    Benchmark("Hub store accept: 1,000 messages (10 batches of 100) on SQLite", configuration: .init(maxIterations: 20)) {
+        (benchmark: Benchmark, setup: (store: SQLiteHubStore, body: [UInt8], counter: HubBench)) in
+        for _ in benchmark.scaledIterations {
+            for _ in 0..<10 {
+                let batch = setup.counter.cursor.withLock { value -> Int in
+                    value += 1
+                    return value
+                }
+                let messages = (0..<100).map { index in
+                    IncomingMessage(
+                        interfaceID: "IF-021", eventCode: "[ActivePower]", sender: setup.counter.caller.participant.dipID,
+                        senderRole: .smartDataService, senderReference: "S-IF-021-1401234567-SDS-20261103-s\(batch)m\(index)",
+                        correlationID: nil, mpan: try! MPAN("2000056535971"), body: setup.body,
+                        recipients: ["5000000001", "5000000002", "3000000001", "2000000000"].map { try! DIPID($0) })
+                }
+                blackHole(try await setup.store.accept(messages, at: setup.counter.now))
+            }
+        }
+    } setup: {
+        let bench = try await HubBench(perBatch: 1)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mhhs-hub-store-\(UUID().uuidString)")
+        return (SQLiteHubStore(database: try SQLiteDatabase(dataDirectory: directory)), Array(HubBench.consumptionMessage().utf8), bench)
+    }
+
     // The parts on their own, per 1,000 messages: parsing, schema validation, both.
     Benchmark("IF-021 parse (1,000 messages)") { (benchmark: Benchmark, message: [UInt8]) in
         for _ in benchmark.scaledIterations {
