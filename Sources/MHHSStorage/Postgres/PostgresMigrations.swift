@@ -94,6 +94,7 @@ enum PostgresMigrations {
             ]
         ),
         ("009-hub-pending", ["CREATE INDEX hub_delivery_pending ON hub_delivery (recipient, seq) WHERE delivered_at IS NULL"]),
+        ("010-hub-fewer-indexes", ["DROP INDEX hub_delivery_due"]),
     ]
 
     static func migrate(_ database: PostgresStore) async throws {

@@ -26,6 +26,13 @@ struct SQLiteBinder {
         }
     }
 
+    @inline(__always)
+    func bind(_ index: Int32, bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer in
+            _ = sqlite3_bind_blob(statement, index, buffer.baseAddress, Int32(buffer.count), Self.transient)
+        }
+    }
+
     /// Steps an insert once and resets it; throws the SQLite error otherwise.
     func execute(_ db: Database) throws {
         let status = sqlite3_step(statement)

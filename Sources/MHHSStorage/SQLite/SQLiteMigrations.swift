@@ -202,6 +202,11 @@ enum SQLiteMigrations {
             // Queue reads walk only what is undelivered, however long the history grows.
             try db.execute(sql: "CREATE INDEX hub_delivery_pending ON hub_delivery (recipient, seq) WHERE delivered_at IS NULL")
         }
+        migrator.registerMigration("010-hub-fewer-indexes") { db in
+            // Pushes now read each webhook participant's queue through hub_delivery_pending: one
+            // index less to maintain on every delivery row.
+            try db.execute(sql: "DROP INDEX hub_delivery_due")
+        }
         return migrator
     }
 }
