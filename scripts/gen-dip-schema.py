@@ -6,7 +6,8 @@ Usage (from the repository root):
 
 SPEC_DIR is Elexon's DIP API specification (OpenAPI 3.0, unresolved YAML files that refer to
 each other by raw.githubusercontent.com URLs); it defaults to ../shared/reference/dip-api beside
-the repository. Writes Sources/MHHSMessages/Schema/DIPSchemaBundle+Generated.swift.
+the repository. Writes Sources/MHHSMessages/Schema/DIPSchemaBundle+Generated.swift and its parts
+(DIPSchemaBundle+GeneratedPart<n>.swift, at most 550 lines each).
 
 The validators are chosen exactly as ../shared/tools/dip-validate chooses them:
 - paths./validate/IF-xxx/{Event} in SubmitEvents-unresolved.yaml: the request body's `items`;
@@ -28,7 +29,8 @@ import yaml
 
 REMOTE = "https://raw.githubusercontent.com/elexon-data/dip-api-documentation/main/"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUTPUT = os.path.join(ROOT, "Sources", "MHHSMessages", "Schema", "DIPSchemaBundle+Generated.swift")
+OUTPUT_DIR = os.path.join(ROOT, "Sources", "MHHSMessages", "Schema")
+OUTPUT_NAME = "DIPSchemaBundle+Generated.swift"
 
 # Keywords OAS30Validator enforces (format is kept for the record; dip-validate passes no
 # format checker, so it is not enforced).
@@ -249,31 +251,49 @@ def build(spec_dir):
     return bundle, bundler.dropped
 
 
-def swift_source(bundle, version, spec_dir):
+LINES_PER_PART = 550  # STYLE.md: no source file past 600 lines, generated ones included
+
+
+def swift_sources(bundle, version, spec_dir):
+    """File name -> Swift source: the version and the JSON's assembly, then the JSON in parts."""
     text = json.dumps(bundle, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     hashes = "#"
     while ('"' + hashes) in text or ("\\" + hashes) in text:
         hashes += "#"
     width = 120
     chunks = [text[i: i + width] for i in range(0, len(text), width)]
-    body = ("\\" + hashes + "\n").join("        " + chunk for chunk in chunks)
+    parts = [chunks[i: i + LINES_PER_PART] for i in range(0, len(chunks), LINES_PER_PART)]
     shown = os.path.relpath(spec_dir, ROOT)
-    return (
+    header = (
         "// GENERATED FILE: do not edit. Regenerate from the repository root with\n"
         f"//   scripts/gen-dip-schema.py {shown}\n"
         f"// Source: Elexon DIP API specification, VERSION {version}\n"
         "\n"
-        "extension DIPSchemaBundle {\n"
+    )
+    names = [f"part{n + 1}" for n in range(len(parts))]
+    sources = {
+        OUTPUT_NAME: header
+        + "extension DIPSchemaBundle {\n"
         "    /// The specification's VERSION file (commit and date) the bundle was generated from.\n"
         f"    static let specificationVersion = \"{version}\"\n"
         "\n"
         "    /// Minified JSON: `definitions` (one per `$ref` target), `interfaces` (per-event validators,\n"
-        "    /// payload fallback, payload event codes) and `reports` (ECS report content formats).\n"
-        f"    static let json = {hashes}\"\"\"\n"
-        f"{body}\n"
-        f"        \"\"\"{hashes}\n"
+        "    /// payload fallback, payload event codes) and `reports` (ECS report content formats), held\n"
+        f"    /// in {len(parts)} parts to keep every file short.\n"
+        f"    static let json = [{', '.join(names)}].joined()\n"
         "}\n"
-    )
+    }
+    for number, (name, lines) in enumerate(zip(names, parts), start=1):
+        body = ("\\" + hashes + "\n").join("        " + line for line in lines)
+        sources[OUTPUT_NAME.replace(".swift", f"Part{number}.swift")] = (
+            header
+            + "extension DIPSchemaBundle {\n"
+            f"    static let {name} = {hashes}\"\"\"\n"
+            f"{body}\n"
+            f"        \"\"\"{hashes}\n"
+            "}\n"
+        )
+    return sources
 
 
 def main(argv):
@@ -285,12 +305,17 @@ def main(argv):
     with open(os.path.join(spec_dir, "VERSION")) as f:
         version = f.read().strip().replace("\\", "").replace('"', "")
     bundle, dropped = build(spec_dir)
-    source = swift_source(bundle, version, spec_dir)
-    os.makedirs(os.path.dirname(OUTPUT), exist_ok=True)
-    with open(OUTPUT, "w") as f:
-        f.write(source)
+    sources = swift_sources(bundle, version, spec_dir)
+    os.makedirs(OUTPUT_DIR, exist_ok=True)
+    for name in os.listdir(OUTPUT_DIR):  # parts of an earlier, longer bundle
+        if name.startswith("DIPSchemaBundle+Generated"):
+            os.remove(os.path.join(OUTPUT_DIR, name))
+    for name, source in sources.items():
+        with open(os.path.join(OUTPUT_DIR, name), "w") as f:
+            f.write(source)
     interfaces = bundle["interfaces"]
-    print(f"wrote {os.path.relpath(OUTPUT, ROOT)}: {len(source)} bytes, {len(bundle['definitions'])} definitions, "
+    size = sum(len(source) for source in sources.values())
+    print(f"wrote {len(sources)} files {OUTPUT_NAME} (+Part n): {size} bytes, {len(bundle['definitions'])} definitions, "
           f"{len(interfaces)} interfaces, {sum(len(i['events']) for i in interfaces.values())} event validators, "
           f"{len(bundle['reports'])} report formats")
     print("dropped (not enforced by OAS30Validator): " + ", ".join(f"{k} x{n}" for k, n in sorted(dropped.items())),

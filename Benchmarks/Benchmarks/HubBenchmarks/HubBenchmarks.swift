@@ -42,6 +42,15 @@ final class HubBench: Sendable {
         return body
     }
 
+    /// Posts `requests` new bodies one after another, as one client; each must be accepted whole.
+    /// Making a body (byte copies, ~1 ms per 1,000 messages) is inside the measurement.
+    func submit(requests: Int) async throws {
+        for _ in 0..<requests {
+            let reply = try await ingress.submit(channel: "IF-021", body: nextBody(), from: caller, now: now)
+            precondition(reply.status == 201, "\(reply.codes)")
+        }
+    }
+
     init(perBatch: Int, routeByRegister: Bool = true) async throws {
         self.perBatch = perBatch
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mhhs-hub-bench-\(UUID().uuidString)")
@@ -103,14 +112,7 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
     // throughput × 1,000 is messages per second.
     Benchmark("Hub ingress: 1,000 IF-021 messages (10 requests of 100) on SQLite", configuration: .init(maxIterations: 20)) {
         (benchmark: Benchmark, hub: HubBench) in
-        for _ in benchmark.scaledIterations {
-            // Making the bodies (byte copies, ~1 ms per 1,000 messages) is inside the measurement.
-            let bodies = (0..<10).map { _ in hub.nextBody() }
-            for body in bodies {
-                let reply = try await hub.ingress.submit(channel: "IF-021", body: body, from: hub.caller, now: hub.now)
-                precondition(reply.status == 201, "\(reply.codes)")
-            }
-        }
+        for _ in benchmark.scaledIterations { try await hub.submit(requests: 10) }
     } setup: {
         try await HubBench(perBatch: 100)
     }
@@ -121,12 +123,7 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<2 {
-                    group.addTask {
-                        for _ in 0..<5 {
-                            let reply = try await hub.ingress.submit(channel: "IF-021", body: hub.nextBody(), from: hub.caller, now: hub.now)
-                            precondition(reply.status == 201, "\(reply.codes)")
-                        }
-                    }
+                    group.addTask { try await hub.submit(requests: 5) }
                 }
                 try await group.waitForAll()
             }
@@ -139,13 +136,7 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
     // per-message register read costs.
     Benchmark("Hub ingress without register routing: 1,000 IF-021 messages", configuration: .init(maxIterations: 20)) {
         (benchmark: Benchmark, hub: HubBench) in
-        for _ in benchmark.scaledIterations {
-            let bodies = (0..<10).map { _ in hub.nextBody() }
-            for body in bodies {
-                let reply = try await hub.ingress.submit(channel: "IF-021", body: body, from: hub.caller, now: hub.now)
-                precondition(reply.status == 201, "\(reply.codes)")
-            }
-        }
+        for _ in benchmark.scaledIterations { try await hub.submit(requests: 10) }
     } setup: {
         try await HubBench(perBatch: 100, routeByRegister: false)
     }

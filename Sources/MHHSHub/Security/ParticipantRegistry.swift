@@ -8,21 +8,17 @@ import Synchronization
 public final class ParticipantRegistry: Sendable {
     public struct Snapshot: Sendable {
         public let byDIPID: [DIPID: HubParticipant]
-        public let byKeyHash: [String: HubParticipant]
         public let byRole: [DIPRole: [DIPID]]
         public let directory: StaticParticipantDirectory
 
         init(_ participants: [HubParticipant]) {
             var byDIPID: [DIPID: HubParticipant] = [:]
-            var byKeyHash: [String: HubParticipant] = [:]
             var byRole: [DIPRole: [DIPID]] = [:]
             for participant in participants {
                 byDIPID[participant.participant.dipID] = participant
-                if let hash = participant.apiKeyHash { byKeyHash[hash] = participant }
                 byRole[participant.participant.role, default: []].append(participant.participant.dipID)
             }
             self.byDIPID = byDIPID
-            self.byKeyHash = byKeyHash
             self.byRole = byRole.mapValues { $0.sorted() }
             directory = StaticParticipantDirectory(participants.map(\.participant))
         }

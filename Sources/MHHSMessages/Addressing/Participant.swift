@@ -14,13 +14,6 @@ public struct Participant: Hashable, Sendable, Codable {
     }
 }
 
-/// The participant registry: who is on the DIP under which id.
-public protocol ParticipantRepository: Sendable {
-    /// Adds or replaces the participant with this DIP id.
-    func save(_ participant: Participant) async throws
-    func participants() async throws -> [Participant]
-}
-
 extension StaticParticipantDirectory {
     /// A directory of the registry's participants.
     public init(_ participants: [Participant]) {

@@ -56,31 +56,7 @@ public struct JSONParser {
     private mutating func elements(maximum: Int) throws(Failure) -> [(value: JSONValue, range: Range<Int>)] {
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { throw fail("expected a JSON array") }
-        index += 1
-        depth = 1
-        var elements: [(value: JSONValue, range: Range<Int>)] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-            index += 1
-        } else {
-            while true {
-                skipWhitespace()
-                let start = index
-                guard elements.count < maximum else { throw fail("more than \(maximum) elements") }
-                let element = try value()
-                elements.append((element, start..<index))
-                skipWhitespace()
-                guard index < bytes.count else { throw fail("unexpected end of input") }
-                if bytes[index] == UInt8(ascii: ",") {
-                    index += 1
-                } else if bytes[index] == UInt8(ascii: "]") {
-                    index += 1
-                    break
-                } else {
-                    throw fail("expected ',' or ']'")
-                }
-            }
-        }
+        let elements = try arrayElements(maximum: maximum)
         skipWhitespace()
         guard index == bytes.count else { throw fail("unexpected data after the JSON value") }
         return elements
@@ -169,18 +145,25 @@ public struct JSONParser {
         }
     }
 
-    private mutating func array() throws(Failure) -> JSONValue {
+    private mutating func array() throws(Failure) -> JSONValue { .array(try arrayElements(maximum: .max).map(\.value)) }
+
+    /// The elements of the array starting at `index` (on its `[`), each with its byte range.
+    private mutating func arrayElements(maximum: Int) throws(Failure) -> [(value: JSONValue, range: Range<Int>)] {
         try enter()
         index += 1
-        var elements: [JSONValue] = []
+        var elements: [(value: JSONValue, range: Range<Int>)] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return .array(elements)
+            return elements
         }
         while true {
-            elements.append(try value())
+            skipWhitespace()
+            guard elements.count < maximum else { throw fail("more than \(maximum) elements") }
+            let start = index
+            let element = try value()
+            elements.append((element, start..<index))
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -188,7 +171,7 @@ public struct JSONParser {
             } else if bytes[index] == UInt8(ascii: "]") {
                 index += 1
                 depth -= 1
-                return .array(elements)
+                return elements
             } else {
                 throw fail("expected ',' or ']'")
             }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The DIP API specification, reduced by `scripts/gen-dip-schema.py` to what validation needs
-/// and carried in the binary as one JSON string (`DIPSchemaBundle+Generated.swift`).
+/// and carried in the binary as one JSON string (`DIPSchemaBundle+Generated.swift` and its parts).
 ///
 /// A string rather than Swift literals because the type checker would take minutes over a
 /// literal tree of this size; decoding it takes a few milliseconds, once, on first use.

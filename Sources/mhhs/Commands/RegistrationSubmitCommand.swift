@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MHHSCore
+import MHHSHub
 import MHHSMessages
 import MHHSRegistration
 
@@ -36,7 +37,7 @@ struct RegistrationSubmitCommand: AsyncParsableCommand {
         let messages = try JSONDecoder().decode([DIPMessage].self, from: data)
         let environment = environment
         let rejected = try await store.withStores { stores in
-            let participants = try await stores.participants.participants()
+            let participants = try await stores.hub.hubParticipants().map(\.participant)
             guard let regs = participants.first(where: { $0.role == .registrationService }),
                 let mds = participants.first(where: { $0.role == .marketwideDataService })
             else { throw NotFound("register the REGS and MDS participants first (mhhs participants add --role REGS|MDS …)") }

@@ -18,7 +18,6 @@ struct StoreOptions: ParsableArguments {
     /// The repositories of one store.
     struct Stores: Sendable {
         let register: any RegisterRepository
-        let participants: any ParticipantRepository
         let hub: any HubStore
     }
 
@@ -36,14 +35,12 @@ struct StoreOptions: ParsableArguments {
                 try await body(
                     Stores(
                         register: PostgresRegisterRepository(database: postgres),
-                        participants: PostgresParticipantRepository(database: postgres),
                         hub: PostgresHubStore(database: postgres)))
             }
         }
         let sqlite = try SQLiteDatabase(dataDirectory: URL(fileURLWithPath: dataDirectory))
         return try await body(
             Stores(
-                register: SQLiteRegisterRepository(database: sqlite), participants: SQLiteParticipantRepository(database: sqlite),
-                hub: SQLiteHubStore(database: sqlite)))
+                register: SQLiteRegisterRepository(database: sqlite), hub: SQLiteHubStore(database: sqlite)))
     }
 }
