@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "MHHSRegistration", targets: ["MHHSRegistration"]),
         .library(name: "MHHSStorage", targets: ["MHHSStorage"]),
         .library(name: "MHHSHub", targets: ["MHHSHub"]),
+        .library(name: "MHHSSettlement", targets: ["MHHSSettlement"]),
         .library(name: "MHHSServer", targets: ["MHHSServer"]),
     ],
     dependencies: [
@@ -44,6 +45,16 @@ let package = Package(
         ),
         .target(name: "MHHSMessages", dependencies: ["MHHSCore"], swiftSettings: swiftSettings),
         .target(name: "MHHSRegistration", dependencies: ["MHHSCore", "MHHSMessages"], swiftSettings: swiftSettings),
+        // The system zlib (zlib1g-dev), for gzip-compressed ECS reports.
+        .systemLibrary(name: "CSystemZlib", path: "Sources/CSystemZlib"),
+        .target(
+            name: "MHHSSettlement",
+            dependencies: [
+                "MHHSCore", "MHHSStandingData", "MHHSMessages", "MHHSRegistration", "CSystemZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "MHHSHub",
             dependencies: [
@@ -64,6 +75,7 @@ let package = Package(
                 "MHHSMessages",
                 "MHHSRegistration",
                 "MHHSHub",
+                "MHHSSettlement",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -97,6 +109,7 @@ let package = Package(
                 "MHHSStorage",
                 "MHHSHub",
                 "MHHSServer",
+                "MHHSSettlement",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -152,6 +165,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MHHSSettlementTests",
+            dependencies: ["MHHSSettlement", "MHHSStorage", "MHHSTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

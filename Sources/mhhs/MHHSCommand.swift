@@ -8,7 +8,8 @@ struct MHHSCommand: AsyncParsableCommand {
         abstract: "OpenMHHS: GB Market-wide Half-Hourly Settlement, registration to settlement.",
         subcommands: [
             MPANCommand.self, StandingDataCommand.self, LLFCommand.self, CalendarCommand.self, RegistrationCommand.self,
-            ParticipantsCommand.self, ServeCommand.self, HubCommand.self,
+            ParticipantsCommand.self, ServeCommand.self, HubCommand.self, IngestCommand.self, TakeCommand.self, SettleCommand.self,
+            RunsCommand.self, ReportCommand.self,
         ]
     )
 }

@@ -207,6 +207,7 @@ enum SQLiteMigrations {
             // index less to maintain on every delivery row.
             try db.execute(sql: "DROP INDEX hub_delivery_due")
         }
+        registerSettlement(&migrator)
         return migrator
     }
 }

@@ -1,0 +1,88 @@
+import MHHSCore
+
+/// A stored run's result files read back into rows, for reports.
+public struct RunResults: Sendable {
+    public struct Volume: Sendable, Hashable {
+        public let group: String, supplier: String, bmUnit: String, ccc: String, component: String, direction: String
+        public let period: Int
+        public let uncorrectedMilliWh: Int64, correctedMilliWh: Int64
+        public let meteringPoints: Int
+    }
+
+    public struct Correction: Sendable, Hashable {
+        public let group: String, period: Int, direction: String, factor: String, outcome: String
+    }
+
+    public struct LossUse: Sendable, Hashable {
+        public let group: String, distributor: String, llfClass: String, usedDefault: Bool
+    }
+
+    public struct Defaulted: Sendable, Hashable {
+        public let group: String, mpan: String, supplier: String, bmUnit: String, periods: String, wattHoursPerPeriod: Int64
+        public let method: String
+    }
+
+    public struct DUoS: Sendable, Hashable {
+        public let group: String, supplier: String, distributor: String, llfClass: String, direction: String, domestic: String
+        public let period: Int
+        public let milliWh: Int64, actualDayMilliWh: Int64, estimatedDayMilliWh: Int64
+        public let energised: Int, deEnergised: Int
+    }
+
+    public struct Class: Sendable, Hashable {
+        public let id: String, component: String, direction: String, segment: String, connectionType: String, dataKind: String
+        public let weight: String
+    }
+
+    public let manifest: RunManifest
+    public let volumes: [Volume]
+    public let corrections: [Correction]
+    public let lossUses: [LossUse]
+    public let defaulted: [Defaulted]
+    public let duos: [DUoS]
+    public let classes: [String: Class]
+
+    public struct Missing: Error, CustomStringConvertible {
+        public let file: String
+        public var description: String { "the run has no readable \(file)" }
+    }
+
+    public init(manifest: RunManifest, files: [String: [UInt8]]) throws {
+        func rows(_ name: String, _ count: Int) throws -> [[String]] {
+            guard let bytes = files[name] else { throw Missing(file: name) }
+            return String(decoding: bytes, as: UTF8.self).split(separator: "\n").dropFirst().map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            }.filter { $0.count == count }
+        }
+        self.manifest = manifest
+        volumes = try rows(SettlementRunFiles.volumes, 11).map {
+            Volume(
+                group: $0[1], supplier: $0[2], bmUnit: $0[3], ccc: $0[4], component: $0[5], direction: $0[6], period: Int($0[7])!,
+                uncorrectedMilliWh: Self.milliWh($0[8]), correctedMilliWh: Self.milliWh($0[9]), meteringPoints: Int($0[10])!)
+        }
+        corrections = try rows(SettlementRunFiles.corrections, 8).map {
+            Correction(group: $0[1], period: Int($0[2])!, direction: $0[3], factor: $0[6], outcome: $0[7])
+        }
+        lossUses = try rows(SettlementRunFiles.lineLosses, 6).map {
+            LossUse(group: $0[1], distributor: $0[2], llfClass: $0[3], usedDefault: $0[4] == "true")
+        }
+        defaulted = try rows(SettlementRunFiles.defaults, 9).map {
+            Defaulted(
+                group: $0[1], mpan: $0[2], supplier: $0[3], bmUnit: $0[4], periods: $0[6], wattHoursPerPeriod: Int64($0[7])!, method: $0[8])
+        }
+        duos = try rows(SettlementRunFiles.duos, 13).map {
+            DUoS(
+                group: $0[1], supplier: $0[2], distributor: $0[3], llfClass: $0[4], direction: $0[5], domestic: $0[6], period: Int($0[7])!,
+                milliWh: Self.milliWh($0[8]), actualDayMilliWh: Self.milliWh($0[9]), estimatedDayMilliWh: Self.milliWh($0[10]),
+                energised: Int($0[11])!, deEnergised: Int($0[12])!)
+        }
+        var classes: [String: Class] = [:]
+        for row in try rows(SettlementRunFiles.classes, 7) {
+            classes[row[0]] = Class(
+                id: row[0], component: row[1], direction: row[2], segment: row[3], connectionType: row[4], dataKind: row[5], weight: row[6])
+        }
+        self.classes = classes
+    }
+
+    static func milliWh(_ text: String) -> Int64 { RunDiff.milliWh(Substring(text)) ?? 0 }
+}

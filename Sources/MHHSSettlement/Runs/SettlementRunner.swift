@@ -1,0 +1,158 @@
+import Crypto
+import MHHSCore
+import MHHSRegistration
+import MHHSStandingData
+
+/// Everything the VAS is configured with (standing data beyond the register and LLFs).
+public struct VASConfiguration: Sendable {
+    public var classes: CCCTable
+    public var bmUnits: BMUnitAssignments
+    public var backstop: DefaultingBackstop
+    /// [A] The LLF used where a distributor's class has none for the date (reported).
+    public var defaultLLFMillionths: Int64
+    /// GSP groups settled at once (each holds its sums and its mapped segments).
+    public var parallelGroups: Int
+
+    public init(
+        classes: CCCTable = .standard, bmUnits: BMUnitAssignments = .init(), backstop: DefaultingBackstop = .standard,
+        defaultLLFMillionths: Int64 = 1_000_000, parallelGroups: Int = 2
+    ) {
+        self.classes = classes
+        self.bmUnits = bmUnits
+        self.backstop = backstop
+        self.defaultLLFMillionths = defaultLLFMillionths
+        self.parallelGroups = max(1, parallelGroups)
+    }
+
+    /// A digest of the configuration for the manifest.
+    var digest: String {
+        var text = classes.classes.map {
+            "\($0.id),\($0.component),\($0.direction.rawValue),\($0.segment.rawValue),\($0.connectionType.rawValue),\($0.dataKind?.rawValue ?? ""),\($0.weightMillionths)"
+        }.joined(separator: "\n")
+        text += "\nbackstop " + backstop.annualWattHours.map(String.init).joined(separator: ",")
+        text += "\ndefault-llf \(defaultLLFMillionths)\n"
+        text += bmUnits.byMPAN.keys.sorted().map { "\($0),\(bmUnits.byMPAN[$0]!.supplier.value),\(bmUnits.byMPAN[$0]!.bmUnit)" }.joined(
+            separator: "\n")
+        return Array(SHA256.hash(data: Array(text.utf8))).hexString
+    }
+}
+
+/// Makes a settlement run: reads every input as known at the run's time, settles the GSP
+/// groups in parallel, writes the result files and the manifest, and stores the run.
+public struct SettlementRunner: Sendable {
+    public let register: any RegisterRepository
+    public let spData: any SPDataStore
+    public let takes: any GroupTakeRepository
+    public let runs: any SettlementRunRepository
+    /// The LLFs of a distributor's class on a date (from standing data), or nil.
+    public let lineLossFactors: @Sendable (MPID, String, SettlementDate) throws -> LLFDay?
+    public let configuration: VASConfiguration
+
+    public init(
+        register: any RegisterRepository, spData: any SPDataStore, takes: any GroupTakeRepository, runs: any SettlementRunRepository,
+        configuration: VASConfiguration = .init(),
+        lineLossFactors: @escaping @Sendable (MPID, String, SettlementDate) throws -> LLFDay?
+    ) {
+        self.register = register
+        self.spData = spData
+        self.takes = takes
+        self.runs = runs
+        self.configuration = configuration
+        self.lineLossFactors = lineLossFactors
+    }
+
+    /// Settles `date` as `type` at `runAt` and stores the run.
+    public func run(
+        date: SettlementDate, type: SettlementRunType, at runAt: UTCInstant, groups: [GSPGroup] = GSPGroup.allCases
+    ) async throws -> StoredSettlementRun {
+        let version = try await spData.latestVersion(receivedAtOrBefore: runAt)
+        let allTakes = try await takes.takes(on: date, asKnownAt: runAt)
+        let settled = try await settleGroups(date: date, groups: groups, runAt: runAt, version: version, takes: allTakes)
+        let files = SettlementRunFiles.render(settled.map(\.settlement), classes: configuration.classes)
+        var inputs: [String: String] = ["configuration": configuration.digest]
+        for group in settled {
+            inputs["register/\(group.settlement.gspGroup.rawValue)"] = group.registerDigest
+            for segment in group.segments { inputs["sp/\(segment.gspGroup.rawValue)/\(segment.version)"] = segment.sha256 }
+            inputs["llf/\(group.settlement.gspGroup.rawValue)"] = group.lossDigest
+        }
+        let takeText = allTakes.map { "\($0.gspGroup.rawValue),\($0.period),\($0.direction.rawValue),\($0.wattHours)" }.sorted().joined(
+            separator: "\n")
+        inputs["takes"] = Array(SHA256.hash(data: Array(takeText.utf8))).hexString
+        let previous = try await runs.runs(on: date).filter { $0.runType == type }.count
+        let manifest = RunManifest(
+            id: "\(date)-\(type.rawValue)-\(previous + 1)", settlementDate: date, runType: type, runNumber: previous + 1, runAt: runAt,
+            spDataVersion: version, codeVersion: OpenMHHSVersion.current, inputs: inputs,
+            results: files.mapValues { Array(SHA256.hash(data: $0)).hexString })
+        let run = StoredSettlementRun(manifest: manifest, files: files)
+        try await runs.save(run)
+        return run
+    }
+
+    struct SettledGroup: Sendable {
+        let settlement: GroupSettlement
+        let segments: [SPSegmentRecord]
+        let registerDigest: String
+        let lossDigest: String
+    }
+
+    private func settleGroups(
+        date: SettlementDate, groups: [GSPGroup], runAt: UTCInstant, version: Int64, takes: [GroupTake]
+    ) async throws -> [SettledGroup] {
+        var results: [SettledGroup] = []
+        try await withThrowingTaskGroup(of: SettledGroup.self) { tasks in
+            var pending = groups[...]
+            for _ in 0..<min(configuration.parallelGroups, pending.count) {
+                let group = pending.removeFirst()
+                tasks.addTask { try await settle(group, date: date, runAt: runAt, version: version, takes: takes) }
+            }
+            while let finished = try await tasks.next() {
+                results.append(finished)
+                if let group = pending.popFirst() {
+                    tasks.addTask { try await settle(group, date: date, runAt: runAt, version: version, takes: takes) }
+                }
+            }
+        }
+        return results.sorted { $0.settlement.gspGroup < $1.settlement.gspGroup }
+    }
+
+    private func settle(
+        _ group: GSPGroup, date: SettlementDate, runAt: UTCInstant, version: Int64, takes: [GroupTake]
+    ) async throws -> SettledGroup {
+        let snapshot = try await register.snapshot(of: group, on: date, asKnownAt: runAt)
+        let records = try await spData.segmentRecords(of: date, group: group, upToVersion: version)
+        let segments = try await spData.segments(of: date, group: group, upToVersion: version)
+        let allocation = GroupAllocator(
+            snapshot: snapshot, segments: segments, cutoffVersion: version, bmUnits: configuration.bmUnits,
+            backstop: configuration.backstop
+        ).allocate()
+        let factors = try lossFactors(for: allocation, date: date)
+        var takeTable: [Int: Int64] = [:]
+        for take in takes where take.gspGroup == group {
+            takeTable[take.period.index * 2 + (take.direction == .importing ? 0 : 1)] = take.wattHours
+        }
+        let calculator = GroupSettlementCalculator(
+            classes: configuration.classes, defaultFactorMillionths: configuration.defaultLLFMillionths,
+            lineLossFactors: { distributor, llfClass in
+                guard let distributor, let llfClass else { return nil }
+                return factors["\(distributor.value)|\(llfClass)"]
+            },
+            take: { [takeTable] period, direction in takeTable[period * 2 + (direction == .importing ? 0 : 1)] })
+        let settlement = calculator.settle(allocation)
+        let lossText = factors.keys.sorted().map { "\($0):\(factors[$0]!.map(String.init).joined(separator: ","))" }.joined(separator: "\n")
+        return SettledGroup(
+            settlement: settlement, segments: records, registerDigest: RegisterSnapshotDigest.sha256(snapshot),
+            lossDigest: Array(SHA256.hash(data: Array(lossText.utf8))).hexString)
+    }
+
+    /// The LLFs the allocation's keys need, fetched once per distributor and class.
+    private func lossFactors(for allocation: GroupAllocation, date: SettlementDate) throws -> [String: [Int64]] {
+        var factors: [String: [Int64]] = [:]
+        for key in allocation.keys {
+            guard let distributor = key.distributor, let llfClass = key.llfClass else { continue }
+            let name = "\(distributor.value)|\(llfClass)"
+            guard factors[name] == nil, let day = try lineLossFactors(distributor, llfClass, date) else { continue }
+            factors[name] = day.factors.map(\.millionths)
+        }
+        return factors
+    }
+}

@@ -1,0 +1,61 @@
+import GRDB
+
+extension SQLiteMigrations {
+    /// MDS, the VAS and runs (issue 5).
+    static func registerSettlement(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("011-sp-data") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE sp_ingest (
+                        version INTEGER PRIMARY KEY,
+                        received_at INTEGER NOT NULL
+                    );
+                    CREATE TABLE sp_segment (
+                        settlement_date INTEGER NOT NULL,
+                        gsp_group TEXT NOT NULL,
+                        version INTEGER NOT NULL REFERENCES sp_ingest (version),
+                        rows INTEGER NOT NULL,
+                        received_at INTEGER NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        file TEXT NOT NULL,
+                        PRIMARY KEY (settlement_date, gsp_group, version)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE mds_outbox (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        interface TEXT NOT NULL,
+                        recipient TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        body BLOB NOT NULL
+                    );
+                    """)
+        }
+        migrator.registerMigration("012-settlement") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE gsp_group_take (
+                        settlement_date INTEGER NOT NULL,
+                        gsp_group TEXT NOT NULL,
+                        sp INTEGER NOT NULL,
+                        direction TEXT NOT NULL,
+                        recorded_at INTEGER NOT NULL,
+                        wh INTEGER NOT NULL,
+                        PRIMARY KEY (settlement_date, gsp_group, sp, direction, recorded_at)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE settlement_run (
+                        id TEXT PRIMARY KEY,
+                        settlement_date INTEGER NOT NULL,
+                        run_type TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        manifest BLOB NOT NULL
+                    );
+                    CREATE INDEX settlement_run_by_date ON settlement_run (settlement_date, created_at);
+                    CREATE TABLE settlement_run_file (
+                        run_id TEXT NOT NULL REFERENCES settlement_run (id),
+                        name TEXT NOT NULL,
+                        content BLOB NOT NULL,
+                        PRIMARY KEY (run_id, name)
+                    ) WITHOUT ROWID;
+                    """)
+        }
+    }
+}
