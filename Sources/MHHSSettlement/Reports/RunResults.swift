@@ -84,5 +84,6 @@ public struct RunResults: Sendable {
         self.classes = classes
     }
 
-    static func milliWh(_ text: String) -> Int64 { RunDiff.milliWh(Substring(text)) ?? 0 }
+    /// `1.234567` kWh as mWh (0 when unreadable).
+    public static func milliWh(_ text: String) -> Int64 { RunDiff.milliWh(Substring(text)) ?? 0 }
 }
