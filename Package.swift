@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "MHHSStorage", targets: ["MHHSStorage"]),
         .library(name: "MHHSHub", targets: ["MHHSHub"]),
         .library(name: "MHHSSettlement", targets: ["MHHSSettlement"]),
+        .library(name: "MHHSSimulator", targets: ["MHHSSimulator"]),
         .library(name: "MHHSServer", targets: ["MHHSServer"]),
     ],
     dependencies: [
@@ -56,6 +57,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "MHHSSimulator",
+            dependencies: ["MHHSCore", "MHHSRegistration", "MHHSSettlement"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "MHHSHub",
             dependencies: [
                 "MHHSCore",
@@ -90,6 +96,7 @@ let package = Package(
                 "MHHSMessages",
                 "MHHSRegistration",
                 "MHHSHub",
+                "MHHSSettlement",
                 "MHHSStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -35,5 +35,20 @@ let package = Package(
             path: "Benchmarks/HubBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "SettlementBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "MHHSCore", package: "OpenMHHS"),
+                .product(name: "MHHSMessages", package: "OpenMHHS"),
+                .product(name: "MHHSRegistration", package: "OpenMHHS"),
+                .product(name: "MHHSStandingData", package: "OpenMHHS"),
+                .product(name: "MHHSSettlement", package: "OpenMHHS"),
+                .product(name: "MHHSSimulator", package: "OpenMHHS"),
+                .product(name: "MHHSStorage", package: "OpenMHHS"),
+            ],
+            path: "Benchmarks/SettlementBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -50,7 +50,8 @@ def main():
                     "M0": {"MPANCore": row["mpan"], "distributorDIPID": "1000000000", "GSPGroupID": row["gsp_group"]}},
                 "CustomBlock": {
                     "B044": {"issuingDataServiceDIPID": "1401234567"},
-                    "B067": {"connectionTypeIndicator": row["connection_type"], "connectionTypeEffectiveFromDate": None},
+                    "B067": {"connectionTypeIndicator": row["connection_type"],
+                             "connectionTypeEffectiveFromDate": "2025-01-01T00:00:00+00:00"},
                     "B900": {"MQID": {"measurementQuantityID": "AE" if row["energy_direction"] == "E" else "AI"},
                              "settlementDayConsumptionPeriods": blocks}}}}
             text = json.dumps(message, separators=(",", ":"))

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Write a synthetic registration CSV (mhhs registration import format) for benchmarks.
 
-usage: make-registrations.py COUNT OUT.csv [--seed N]
+usage: make-registrations.py COUNT OUT.csv [--seed N] [--mhhs]
 
 Deterministic for a seed. MPANs are spread over the 14 DNO areas in rough GB proportions,
 with valid check digits; segments ~98.7 % smart (legacy NHH), 1.15 % advanced (legacy HH),
-0.15 % unmetered. Rows are written in MPAN order, as a registration extract would be.
+0.15 % unmetered. Rows are written in MPAN order, as a registration extract would be. With --mhhs every MPAN is
+in the MHHS arrangement with its MHHS data and metering services (SDS/ADS/UMSDS, MSS/MSA/UMSO).
 """
 import random
 import sys
@@ -28,6 +29,7 @@ def main():
     count, out = int(sys.argv[1]), sys.argv[2]
     seed = int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else 1
     rng = random.Random(seed)
+    mhhs = "--mhhs" in sys.argv
     total_share = sum(d[3] for d in DNOS)
     header = ("mpan,gsp_group,ldso,supplier,effective_from,connection_type,market_segment,energy_direction,domestic,"
               "energisation,llfc,duos_tariff,arrangement,profile_class,ssc,annual_consumption_kwh,ds_role,ds_mpid,"
@@ -56,6 +58,10 @@ def main():
                     row = [core(distributor, unique), group, mpid, supplier, "2026-04-01", "U", "U", "I", "F", "E",
                            "8", "D09", "legacy-nhh", "8", "0428", f"{rng.randint(1000, 50000)}.000", "NHHDC", "UDMS",
                            "UMSO", "LBSL"]
+                if mhhs:
+                    row[12] = "mhhs"
+                    row[16] = {"S": "SDS", "A": "ADS", "U": "UMSDS"}[row[6]]
+                    row[18] = {"S": "MSS", "A": "MSA", "U": "UMSO"}[row[6]]
                 f.write(",".join(row) + "\n")
 
 

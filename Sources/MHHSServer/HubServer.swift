@@ -4,6 +4,7 @@ import MHHSCore
 import MHHSHub
 import MHHSMessages
 import MHHSRegistration
+import MHHSSettlement
 import ServiceLifecycle
 
 /// `mhhs serve`: one Hummingbird application carrying the hub (and, as later services arrive,
@@ -11,18 +12,22 @@ import ServiceLifecycle
 public struct HubServer: Sendable {
     public let context: HubContext
     public let services: [any Service]
+    /// The MDS's inbound endpoint, when the server also runs the MDS.
+    public let mds: MDSContext?
 
     /// Wires a hub over its store and the register it routes by.
     public init(
         configuration: HubConfiguration, store: any HubStore, register: (any RegisterRepository)?,
         validate: @escaping DIPMessageValidator, webhooks: any WebhookTransport, retry: RetryPolicy = RetryPolicy(),
-        clock: @escaping @Sendable () -> UTCInstant, logger: Logger
+        clock: @escaping @Sendable () -> UTCInstant, logger: Logger, mds: (receiver: MDSReceiver, token: String)? = nil
     ) {
         let participants = ParticipantRegistry(store: store)
         let ingress = HubIngress(
             configuration: configuration, store: store, participants: participants,
             appointments: register.map { RegisterAppointedParties(register: $0, clock: clock) }, validate: validate, logger: logger)
-        context = HubContext(ingress: ingress, store: store, participants: participants, clock: clock, logger: logger)
+        let context = HubContext(ingress: ingress, store: store, participants: participants, clock: clock, logger: logger)
+        self.context = context
+        self.mds = mds.map { MDSContext(receiver: $0.receiver, token: $0.token, hub: context, logger: logger) }
         services = [
             WebhookDeliveryService(
                 store: store, participants: participants, transport: webhooks, retry: retry, clock: clock, logger: logger),
@@ -33,6 +38,7 @@ public struct HubServer: Sendable {
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         HubRoutes.add(to: router, hub: context)
+        if let mds { MDSRoutes.add(to: router, mds: mds) }
         return router
     }
 

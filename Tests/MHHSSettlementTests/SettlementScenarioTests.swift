@@ -11,103 +11,114 @@ struct SettlementScenarioTests {
     /// the marker value at UTC 01:30 is SP 5 (the second 01:00–01:30 of the day). Class 1 has
     /// LLF 1.050, class 2 none (default 1, reported in REP-008). Take 3.113 kWh: ΣC = 1,000 +
     /// 50 + 2,000 + 0 Wh; correctable (smart, losses) 1,050 Wh; F = 1 + 63/1,050 = 1.06.
-    @Test func autumnClockChangeDayWithMissingLLF() async throws {
-        let world = try SettlementWorld()
-        let scenario = "autumn-clock-change"
-        try await world.registrations(SettlementWorld.fixture(scenario, "registrations.csv"), recordedAt: "2026-10-01T00:00:00+00:00")
-        try world.lineLossFactors(distributor: "SOUT", llfClass: "1", factor: "1.050", dates: [try SettlementDate("2026-10-25")])
-        let refused = try await world.consumption(SettlementWorld.fixture(scenario, "consumption.csv"))
-        #expect(refused.isEmpty)
-        try await world.takes(SettlementWorld.fixture(scenario, "takes.csv"), recordedAt: "2026-10-27T00:00:00+00:00")
+    @Test(arguments: SettlementWorld.Backend.allCases)
+    func autumnClockChangeDayWithMissingLLF(backend: SettlementWorld.Backend) async throws {
+        try await SettlementWorld.with(backend) { world in
+            let scenario = "autumn-clock-change"
+            try await world.registrations(SettlementWorld.fixture(scenario, "registrations.csv"), recordedAt: "2026-10-01T00:00:00+00:00")
+            try world.lineLossFactors(distributor: "SOUT", llfClass: "1", factor: "1.050", dates: [try SettlementDate("2026-10-25")])
+            let refused = try await world.consumption(SettlementWorld.fixture(scenario, "consumption.csv"))
+            #expect(refused.isEmpty)
+            try await world.takes(SettlementWorld.fixture(scenario, "takes.csv"), recordedAt: "2026-10-27T00:00:00+00:00")
 
-        let run = try await world.settle("2026-10-25", .initialSettlement, at: "2026-11-05T00:00:00+00:00")
+            let run = try await world.settle("2026-10-25", .initialSettlement, at: "2026-11-05T00:00:00+00:00")
 
-        let mismatches = try ExpectedVolumes.mismatches(expected: SettlementWorld.fixture(scenario, "expected-SF.csv"), run: run)
-        #expect(mismatches.map(\.description) == [])
-        try SettlementInvariants.check(run, periods: 50)
-        let results = try RunResults(manifest: run.manifest, files: run.files)
-        #expect(
-            results.corrections.filter { $0.group == "_H" && $0.direction == "I" }.allSatisfy {
-                $0.factor == "1.060000000" && $0.outcome == "applied"
-            })
-        #expect(results.lossUses.map { "\($0.llfClass):\($0.usedDefault)" }.sorted() == ["1:false", "2:true"])
-        #expect(ReportCSV.render(.rep008, results) == Array("gsp_group,distributor,llf_class,default_used\n_H,SOUT,2,true\n".utf8))
+            let mismatches = try ExpectedVolumes.mismatches(expected: SettlementWorld.fixture(scenario, "expected-SF.csv"), run: run)
+            #expect(mismatches.map(\.description) == [])
+            try SettlementInvariants.check(run, periods: 50)
+            let results = try RunResults(manifest: run.manifest, files: run.files)
+            #expect(
+                results.corrections.filter { $0.group == "_H" && $0.direction == "I" }.allSatisfy {
+                    $0.factor == "1.060000000" && $0.outcome == "applied"
+                })
+            #expect(results.lossUses.map { "\($0.llfClass):\($0.usedDefault)" }.sorted() == ["1:false", "2:true"])
+            #expect(ReportCSV.render(.rep008, results) == Array("gsp_group,distributor,llf_class,default_used\n_H,SOUT,2,true\n".utf8))
+        }
     }
 
     /// Spring clock change (46 SPs), import and export: the marker at UTC 01:30 is SP 3. Import
     /// take 0.546 kWh against 0.525 (F = 1.04); export take 0.189 against 0.210 (F = 0.9).
-    @Test func springClockChangeDayImportAndExport() async throws {
-        let world = try SettlementWorld()
-        let scenario = "spring-import-export"
-        try await world.registrations(SettlementWorld.fixture(scenario, "registrations.csv"), recordedAt: "2027-03-01T00:00:00+00:00")
-        try world.lineLossFactors(distributor: "SOUT", llfClass: "1", factor: "1.050", dates: [try SettlementDate("2027-03-28")])
-        #expect(try await world.consumption(SettlementWorld.fixture(scenario, "consumption.csv")).isEmpty)
-        try await world.takes(SettlementWorld.fixture(scenario, "takes.csv"), recordedAt: "2027-03-30T00:00:00+00:00")
+    @Test(arguments: SettlementWorld.Backend.allCases)
+    func springClockChangeDayImportAndExport(backend: SettlementWorld.Backend) async throws {
+        try await SettlementWorld.with(backend) { world in
+            let scenario = "spring-import-export"
+            try await world.registrations(SettlementWorld.fixture(scenario, "registrations.csv"), recordedAt: "2027-03-01T00:00:00+00:00")
+            try world.lineLossFactors(distributor: "SOUT", llfClass: "1", factor: "1.050", dates: [try SettlementDate("2027-03-28")])
+            #expect(try await world.consumption(SettlementWorld.fixture(scenario, "consumption.csv")).isEmpty)
+            try await world.takes(SettlementWorld.fixture(scenario, "takes.csv"), recordedAt: "2027-03-30T00:00:00+00:00")
 
-        let run = try await world.settle("2027-03-28", .initialSettlement, at: "2027-04-10T00:00:00+00:00")
+            let run = try await world.settle("2027-03-28", .initialSettlement, at: "2027-04-10T00:00:00+00:00")
 
-        let mismatches = try ExpectedVolumes.mismatches(expected: SettlementWorld.fixture(scenario, "expected-SF.csv"), run: run)
-        #expect(mismatches.map(\.description) == [])
-        try SettlementInvariants.check(run, periods: 46)
-        let results = try RunResults(manifest: run.manifest, files: run.files)
-        #expect(Set(results.corrections.filter { $0.group == "_H" && $0.direction == "E" }.map(\.factor)) == ["0.900000000"])
-        #expect(Set(results.corrections.filter { $0.group == "_H" && $0.direction == "I" }.map(\.factor)) == ["1.040000000"])
+            let mismatches = try ExpectedVolumes.mismatches(expected: SettlementWorld.fixture(scenario, "expected-SF.csv"), run: run)
+            #expect(mismatches.map(\.description) == [])
+            try SettlementInvariants.check(run, periods: 46)
+            let results = try RunResults(manifest: run.manifest, files: run.files)
+            #expect(Set(results.corrections.filter { $0.group == "_H" && $0.direction == "E" }.map(\.factor)) == ["0.900000000"])
+            #expect(Set(results.corrections.filter { $0.group == "_H" && $0.direction == "I" }.map(\.factor)) == ["1.040000000"])
+        }
     }
 
     /// MPAN …051 is de-energised from Thursday: its estimated Thursday data is refused
     /// (ECS1008) and it is settled at zero, not defaulted. MPAN …060 sends nothing and is
     /// defaulted from its annual consumption (17,520 kWh → 1,000 Wh per SP, estimated CCC 112).
-    @Test func meteringPointDeEnergisedMidWeek() async throws {
-        let world = try SettlementWorld()
-        let scenario = "de-energised-mid-week"
-        try await world.registrations(SettlementWorld.fixture(scenario, "registrations.csv"), recordedAt: "2026-10-01T00:00:00+00:00")
-        try world.lineLossFactors(distributor: "SOUT", llfClass: "1", factor: "1.050", dates: [try SettlementDate("2026-11-05")])
-        let refused = try await world.consumption(SettlementWorld.fixture(scenario, "consumption.csv"))
-        #expect(refused.count == 48)
-        #expect(Set(refused.map(\.code)) == [.nonActualOnDeEnergised])
+    @Test(arguments: SettlementWorld.Backend.allCases)
+    func meteringPointDeEnergisedMidWeek(backend: SettlementWorld.Backend) async throws {
+        try await SettlementWorld.with(backend) { world in
+            let scenario = "de-energised-mid-week"
+            try await world.registrations(SettlementWorld.fixture(scenario, "registrations.csv"), recordedAt: "2026-10-01T00:00:00+00:00")
+            try world.lineLossFactors(distributor: "SOUT", llfClass: "1", factor: "1.050", dates: [try SettlementDate("2026-11-05")])
+            let refused = try await world.consumption(SettlementWorld.fixture(scenario, "consumption.csv"))
+            #expect(refused.count == 48)
+            #expect(Set(refused.map(\.code)) == [.nonActualOnDeEnergised])
 
-        let run = try await world.settle("2026-11-05", .initialSettlement, at: "2026-11-16T00:00:00+00:00")
+            let run = try await world.settle("2026-11-05", .initialSettlement, at: "2026-11-16T00:00:00+00:00")
 
-        #expect(
-            try ExpectedVolumes.mismatches(expected: SettlementWorld.fixture(scenario, "expected-SF.csv"), run: run).map(\.description)
-                == [])
-        try SettlementInvariants.check(run, periods: 48)
-        let statistics = String(decoding: run.files[SettlementRunFiles.statistics]!, as: UTF8.self)
-        #expect(statistics.contains("2026-11-05,_H,3,1,1,48,1,0,48\n"))
-        let defaults = String(decoding: run.files[SettlementRunFiles.defaults]!, as: UTF8.self)
-        #expect(defaults.contains("2026-11-05,_H,2000000000060,SUPA,2__HSUPA000,AI,1-48,1000,annualConsumption\n"))
-        #expect(!defaults.contains("2000000000051"))
+            #expect(
+                try ExpectedVolumes.mismatches(expected: SettlementWorld.fixture(scenario, "expected-SF.csv"), run: run).map(\.description)
+                    == [])
+            try SettlementInvariants.check(run, periods: 48)
+            let statistics = String(decoding: run.files[SettlementRunFiles.statistics]!, as: UTF8.self)
+            #expect(statistics.contains("2026-11-05,_H,3,1,1,48,1,0,48\n"))
+            let defaults = String(decoding: run.files[SettlementRunFiles.defaults]!, as: UTF8.self)
+            #expect(defaults.contains("2026-11-05,_H,2000000000060,SUPA,2__HSUPA000,AI,1-48,1000,annualConsumption\n"))
+            #expect(!defaults.contains("2000000000051"))
+        }
     }
 
     /// A late IF-021 (received after SF) and a retrospective change of supplier (recorded after
     /// SF, effective before the date) both change R1 and neither changes SF: rerunning SF at its
     /// own time gives byte-identical results.
-    @Test func lateDataAndRetrospectiveChangeOfSupplierChangeR1NotSF() async throws {
-        let world = try SettlementWorld()
-        let scenario = "late-data-and-change-of-supplier"
-        try await world.registrations(SettlementWorld.fixture(scenario, "registrations.csv"), recordedAt: "2026-10-01T00:00:00+00:00")
-        try world.lineLossFactors(distributor: "SOUT", llfClass: "1", factor: "1.050", dates: [try SettlementDate("2026-11-10")])
-        #expect(try await world.consumption(SettlementWorld.fixture(scenario, "consumption.csv")).isEmpty)
-        let sf = try await world.settle("2026-11-10", .initialSettlement, at: "2026-11-19T00:00:00+00:00")
-        try await world.registrations(SettlementWorld.fixture(scenario, "registrations-later.csv"), recordedAt: "2026-11-26T00:00:00+00:00")
+    @Test(arguments: SettlementWorld.Backend.allCases)
+    func lateDataAndRetrospectiveChangeOfSupplierChangeR1NotSF(backend: SettlementWorld.Backend) async throws {
+        try await SettlementWorld.with(backend) { world in
+            let scenario = "late-data-and-change-of-supplier"
+            try await world.registrations(SettlementWorld.fixture(scenario, "registrations.csv"), recordedAt: "2026-10-01T00:00:00+00:00")
+            try world.lineLossFactors(distributor: "SOUT", llfClass: "1", factor: "1.050", dates: [try SettlementDate("2026-11-10")])
+            #expect(try await world.consumption(SettlementWorld.fixture(scenario, "consumption.csv")).isEmpty)
+            let sf = try await world.settle("2026-11-10", .initialSettlement, at: "2026-11-19T00:00:00+00:00")
+            try await world.registrations(
+                SettlementWorld.fixture(scenario, "registrations-later.csv"), recordedAt: "2026-11-26T00:00:00+00:00")
 
-        let r1 = try await world.settle("2026-11-10", .firstReconciliation, at: "2026-12-01T00:00:00+00:00")
-        let sfAgain = try await world.settle("2026-11-10", .initialSettlement, at: "2026-11-19T00:00:00+00:00")
+            let r1 = try await world.settle("2026-11-10", .firstReconciliation, at: "2026-12-01T00:00:00+00:00")
+            let sfAgain = try await world.settle("2026-11-10", .initialSettlement, at: "2026-11-19T00:00:00+00:00")
 
-        #expect(
-            try ExpectedVolumes.mismatches(expected: SettlementWorld.fixture(scenario, "expected-SF.csv"), run: sf).map(\.description) == []
-        )
-        #expect(
-            try ExpectedVolumes.mismatches(expected: SettlementWorld.fixture(scenario, "expected-R1.csv"), run: r1).map(\.description) == []
-        )
-        #expect(sfAgain.files == sf.files)
-        #expect(sfAgain.manifest.results == sf.manifest.results)
-        #expect(sfAgain.manifest.id == "2026-11-10-SF-2")
-        #expect(sf.manifest.spDataVersion == 1 && r1.manifest.spDataVersion == 2)
-        let diff = RunDiff(from: sf.files[SettlementRunFiles.volumes]!, to: r1.files[SettlementRunFiles.volumes]!)
-        #expect(diff.changes.first?.period == 20)
-        #expect(diff.changes.first?.supplier == "SUPA")
-        #expect(try await world.settlement.latest(on: try SettlementDate("2026-11-10"))?.id == "2026-11-10-SF-2")
+            #expect(
+                try ExpectedVolumes.mismatches(expected: SettlementWorld.fixture(scenario, "expected-SF.csv"), run: sf).map(\.description)
+                    == []
+            )
+            #expect(
+                try ExpectedVolumes.mismatches(expected: SettlementWorld.fixture(scenario, "expected-R1.csv"), run: r1).map(\.description)
+                    == []
+            )
+            #expect(sfAgain.files == sf.files)
+            #expect(sfAgain.manifest.results == sf.manifest.results)
+            #expect(sfAgain.manifest.id == "2026-11-10-SF-2")
+            #expect(sf.manifest.spDataVersion == 1 && r1.manifest.spDataVersion == 2)
+            let diff = RunDiff(from: sf.files[SettlementRunFiles.volumes]!, to: r1.files[SettlementRunFiles.volumes]!)
+            #expect(diff.changes.first?.period == 20)
+            #expect(diff.changes.first?.supplier == "SUPA")
+            #expect(try await world.runs.latest(on: try SettlementDate("2026-11-10"))?.id == "2026-11-10-SF-2")
+        }
     }
 }
 

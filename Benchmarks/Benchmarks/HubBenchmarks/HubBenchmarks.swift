@@ -63,7 +63,8 @@ final class HubBench: Sendable {
         ]
         for (id, mpid, role) in participants {
             try await store.save(
-                HubParticipant(participant: Participant(dipID: try DIPID(id), mpid: try MPID(mpid), role: role), apiKeyHash: APIKey.hash(id)))
+                HubParticipant(
+                    participant: Participant(dipID: try DIPID(id), mpid: try MPID(mpid), role: role), apiKeyHash: APIKey.hash(id)))
         }
         var facts = MeteringPointFacts()
         facts.supplier = try MPID("SUPA")
@@ -77,8 +78,10 @@ final class HubBench: Sendable {
         var logger = Logger(label: "bench")
         logger.logLevel = .critical
         ingress = HubIngress(
-            configuration: HubConfiguration(hubDIPID: try DIPID("0000000000")), store: store, participants: ParticipantRegistry(store: store),
-            appointments: routeByRegister ? RegisterAppointedParties(register: register, clock: { UTCInstant(secondsSinceEpoch: 1_793_671_200) }) : nil,
+            configuration: HubConfiguration(hubDIPID: try DIPID("0000000000")), store: store,
+            participants: ParticipantRegistry(store: store),
+            appointments: routeByRegister
+                ? RegisterAppointedParties(register: register, clock: { UTCInstant(secondsSinceEpoch: 1_793_671_200) }) : nil,
             validate: HubServer.specificationValidator, logger: logger)
     }
 
@@ -88,7 +91,8 @@ final class HubBench: Sendable {
         var minute = 0
         for index in 0..<48 {
             minute += 30
-            let end = minute == 1_440 ? "2026-11-03T00:00:00+00:00" : String(format: "2026-11-02T%02d:%02d:00+00:00", minute / 60, minute % 60)
+            let end =
+                minute == 1_440 ? "2026-11-03T00:00:00+00:00" : String(format: "2026-11-02T%02d:%02d:00+00:00", minute / 60, minute % 60)
             periods.append(#"{"arc":null,"e":null,"q":"A","sp":"\#(end)","v":"0.\#(String(format: "%03d", 180 + index * 7))"}"#)
         }
         return #"""
@@ -180,7 +184,8 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
             for _ in 0..<1_000 { blackHole(HubServer.specificationValidator(message)) }
         }
     } setup: {
-        try JSONParser.parse(HubBench.consumptionMessage().replacingOccurrences(of: "REFERENCE", with: "S-IF-021-1401234567-SDS-20261103-1"))
+        try JSONParser.parse(
+            HubBench.consumptionMessage().replacingOccurrences(of: "REFERENCE", with: "S-IF-021-1401234567-SDS-20261103-1"))
     }
 
     Benchmark("IF-021 parse + schema validation (1,000 messages)") { (benchmark: Benchmark, message: [UInt8]) in

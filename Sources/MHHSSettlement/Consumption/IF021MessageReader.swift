@@ -40,6 +40,9 @@ struct IF021MessageReader {
         let mpan: MPAN
         do { mpan = try MPAN(mpanText) } catch { throw content("CommonBlock.M0.MPANCore", error.description) }
         guard sawCustomBlock, let issuingDataService else { throw content("CustomBlock.B044.issuingDataServiceDIPID", "is required") }
+        guard connectionType != nil, connectionTypeFrom != nil else {
+            throw content("CustomBlock.B067", "connectionTypeIndicator and connectionTypeEffectiveFromDate are required")
+        }
         guard let quantity else { throw content("CustomBlock.B900.MQID.measurementQuantityID", "is required") }
         guard !days.isEmpty else { throw content("CustomBlock.B900.settlementDayConsumptionPeriods", "is required") }
         var submission = ConsumptionSubmission(
@@ -137,7 +140,7 @@ struct IF021MessageReader {
             } else if key.equals("B067") {
                 try reader.object(&cursor, "B067") { (reader, key, cursor) throws(IF021ReadError) in
                     if key.equals("connectionTypeEffectiveFromDate") {
-                        guard let text = try reader.optionalText(&cursor, "connectionTypeEffectiveFromDate") else { return true }
+                        let text = try reader.text(&cursor, "connectionTypeEffectiveFromDate")
                         switch Result(catching: { () throws(TimeError) in try DIPDateTime(text) }) {
                         case .success(let value): reader.connectionTypeFrom = value.instant
                         case .failure(let error): throw reader.content("connectionTypeEffectiveFromDate", error.description)

@@ -1,4 +1,5 @@
 import MHHSCore
+import MHHSMessages
 
 /// MDS's content rules over decoded IF-021 messages (ECS1002–ECS1015), and the segments the
 /// accepted values go into. Pure: the register is asked through `lookup`, time is passed in.
@@ -20,6 +21,18 @@ public struct MDSIngest: Sendable {
         /// Messages with at least one accepted value.
         public var acceptedMessages: Int
         public var acceptedValues: Int
+        /// The messages with refusals (readable ones), for their IF-014s.
+        public var refusedSubmissions: [ConsumptionSubmission] = []
+
+        /// One IF-014 per refused readable message, in message order.
+        public func rejectionMessages(sender: ReportSender, at instant: UTCInstant) -> [JSONValue] {
+            let byPosition = Dictionary(grouping: rejections, by: \.position)
+            return refusedSubmissions.enumerated().map { sequence, submission in
+                IF014Message.build(
+                    submission: submission, rejections: byPosition[submission.position] ?? [], sender: sender, at: instant,
+                    sequence: sequence + 1)
+            }
+        }
     }
 
     public func run(
@@ -47,6 +60,7 @@ public struct MDSIngest: Sendable {
                     return found
                 }
                 outcome.rejections.append(contentsOf: checker.rejections)
+                if !checker.rejections.isEmpty { outcome.refusedSubmissions.append(submission) }
                 guard !accepted.isEmpty else { continue }
                 outcome.acceptedMessages += 1
                 outcome.acceptedValues += accepted.count

@@ -121,38 +121,11 @@ public struct SettlementRunner: Sendable {
         let snapshot = try await register.snapshot(of: group, on: date, asKnownAt: runAt)
         let records = try await spData.segmentRecords(of: date, group: group, upToVersion: version)
         let segments = try await spData.segments(of: date, group: group, upToVersion: version)
-        let allocation = GroupAllocator(
-            snapshot: snapshot, segments: segments, cutoffVersion: version, bmUnits: configuration.bmUnits,
-            backstop: configuration.backstop
-        ).allocate()
-        let factors = try lossFactors(for: allocation, date: date)
-        var takeTable: [Int: Int64] = [:]
-        for take in takes where take.gspGroup == group {
-            takeTable[take.period.index * 2 + (take.direction == .importing ? 0 : 1)] = take.wattHours
-        }
-        let calculator = GroupSettlementCalculator(
-            classes: configuration.classes, defaultFactorMillionths: configuration.defaultLLFMillionths,
-            lineLossFactors: { distributor, llfClass in
-                guard let distributor, let llfClass else { return nil }
-                return factors["\(distributor.value)|\(llfClass)"]
-            },
-            take: { [takeTable] period, direction in takeTable[period * 2 + (direction == .importing ? 0 : 1)] })
-        let settlement = calculator.settle(allocation)
+        let settler = GroupSettler(configuration: configuration, lineLossFactors: lineLossFactors)
+        let (settlement, factors) = try settler.settle(snapshot: snapshot, segments: segments, cutoffVersion: version, takes: takes)
         let lossText = factors.keys.sorted().map { "\($0):\(factors[$0]!.map(String.init).joined(separator: ","))" }.joined(separator: "\n")
         return SettledGroup(
             settlement: settlement, segments: records, registerDigest: RegisterSnapshotDigest.sha256(snapshot),
             lossDigest: Array(SHA256.hash(data: Array(lossText.utf8))).hexString)
-    }
-
-    /// The LLFs the allocation's keys need, fetched once per distributor and class.
-    private func lossFactors(for allocation: GroupAllocation, date: SettlementDate) throws -> [String: [Int64]] {
-        var factors: [String: [Int64]] = [:]
-        for key in allocation.keys {
-            guard let distributor = key.distributor, let llfClass = key.llfClass else { continue }
-            let name = "\(distributor.value)|\(llfClass)"
-            guard factors[name] == nil, let day = try lineLossFactors(distributor, llfClass, date) else { continue }
-            factors[name] = day.factors.map(\.millionths)
-        }
-        return factors
     }
 }

@@ -31,7 +31,7 @@ public struct GroupAllocation: Sendable {
     public let settlementDate: SettlementDate
     public let gspGroup: GSPGroup
     public let periodCount: Int
-    /// Sorted, so every later step iterates in one order.
+    /// In the order the MPAN-sorted snapshot first meets them (deterministic).
     public let keys: [AllocationKey]
     /// `(key × 2 + kind) × periodCount + period`, kind 0 actual, 1 estimated; whole Wh.
     public let wattHours: [Int64]

@@ -41,12 +41,21 @@ public struct GroupAllocator: Sendable {
         }
         var resolver = RowResolver(segments: segments, periods: periods, cutoff: cutoffVersion)
         defer { resolver.release() }
+        // One segment (a bulk load, or a day never resubmitted): join it once by MPAN and hand
+        // out its rows directly; otherwise merge versions per metering point.
+        let single = segments.count == 1 ? SingleSegmentJoin(segment: segments[0], snapshot: snapshot, cutoff: cutoffVersion) : nil
         wattHours.withUnsafeMutableBufferPointer { sums in
-            for point in 0..<snapshot.count {
+            // Fast pass: every point whose one row is complete; the rest go to the slow pass.
+            let slow = single?.addCompleteRows(keyOfPoint: keyOfPoint, into: sums, periods: periods) ?? Array(0..<snapshot.count)
+            statistics.withCompleteData += snapshot.count - slow.count - keyOfPoint.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
+            statistics.valuesRead += statistics.withCompleteData * periods
+            for point in slow {
                 let key = Int(keyOfPoint[point])
                 guard key >= 0 else { continue }
                 let exporting = snapshot.energyDirection[point] == 1
-                let row = resolver.resolve(mpan: snapshot.mpans[point], quantityIndex: exporting ? 1 : 0)
+                let row =
+                    single?.row(of: point, periods: periods)
+                    ?? resolver.resolve(mpan: snapshot.mpans[point], quantityIndex: exporting ? 1 : 0)
                 let base = key * 2 * periods
                 if row.present == allPeriods {
                     statistics.withCompleteData += 1
@@ -84,17 +93,21 @@ public struct GroupAllocator: Sendable {
             defaulted: defaulted, statistics: statistics, meteringPointCounts: counts, deEnergisedCounts: deEnergised)
     }
 
+    /// Adds a full row: every value to the actual slot in one vectorisable pass, then moves
+    /// the (few) estimated periods across.
     @inline(__always)
     private static func addAll(
         _ values: UnsafePointer<Int32>, estimated: UInt64, into sums: UnsafeMutableBufferPointer<Int64>, base: Int, periods: Int
     ) {
-        if estimated == 0 {
-            for period in 0..<periods { sums[base + period] &+= Int64(values[period]) }
-            return
-        }
-        for period in 0..<periods {
-            let kind = Int((estimated >> UInt64(period)) & 1)
-            sums[base + kind * periods + period] &+= Int64(values[period])
+        let actual = sums.baseAddress! + base
+        for period in 0..<periods { actual[period] &+= Int64(values[period]) }
+        var moving = estimated
+        while moving != 0 {
+            let period = moving.trailingZeroBitCount
+            let value = Int64(values[period])
+            actual[period] &-= value
+            actual[periods + period] &+= value
+            moving &= moving &- 1
         }
     }
 
@@ -107,88 +120,5 @@ public struct GroupAllocator: Sendable {
             let kind = Int((estimated >> UInt64(period)) & 1)
             sums[base + kind * periods + period] &+= Int64(values[period])
         }
-    }
-
-    /// The key of every snapshot entry (-1: not settled), the sorted keys, and the count of
-    /// entries not settled.
-    private func classify() -> ([AllocationKey], [Int32], AllocationStatistics) {
-        var statistics = AllocationStatistics()
-        let group = snapshot.gspGroup
-        let mhhs = UInt8(SettlementArrangement.allCases.firstIndex(of: .mhhs)!)
-        let segmentsByCode = MarketSegment.allCases
-        let connectionsByCode = ConnectionType.allCases
-        var classOfCodes = [Int](repeating: -1, count: 256 * 8)
-        for (segmentCode, segment) in segmentsByCode.enumerated() {
-            for (connectionCode, connection) in connectionsByCode.enumerated() {
-                classOfCodes[segmentCode * 8 + connectionCode] =
-                    CCCTable.meteringClass(segment: segment, connectionType: connection) ?? -1
-            }
-        }
-        var provisional: [Int64: Int32] = [:]
-        var configuredKeys: [String: Int32] = [:]
-        var provisionalKeys: [AllocationKey] = []
-        var keyOfPoint = [Int32](repeating: -1, count: snapshot.count)
-        var defaultUnits: [Int32: String] = [:]
-        for point in 0..<snapshot.count {
-            let supplier = snapshot.supplier[point]
-            let segment = snapshot.marketSegment[point]
-            let connection = snapshot.connectionType[point]
-            guard supplier >= 0, snapshot.arrangement[point] == mhhs, segment != RegisterSnapshot.absent,
-                connection != RegisterSnapshot.absent, case let meteringClass = classOfCodes[Int(segment) * 8 + Int(connection)],
-                meteringClass >= 0
-            else {
-                statistics.notSettled += 1
-                continue
-            }
-            statistics.meteringPoints += 1
-            // A configured BM unit is rare: such points are keyed by text beside the packed keys.
-            let configured = bmUnits.byMPAN.isEmpty ? nil : bmUnits.byMPAN[snapshot.mpans[point]]
-            let supplierMPID = snapshot.participants[Int(supplier)]
-            let unitTag: Int64 = configured != nil && configured!.supplier == supplierMPID ? snapshot.mpans[point] : -1
-            let exporting: Int64 = snapshot.energyDirection[point] == 1 ? 1 : 0
-            let distributor = Int64(snapshot.distributor[point]) & 0xFFFF
-            let llf = Int64(snapshot.llfClass[point]) & 0xFFFF
-            let domestic = Int64(snapshot.domesticPremise[point] & 3)
-            let packed =
-                Int64(supplier) << 40 | distributor << 24 | llf << 8 | domestic << 5 | Int64(meteringClass) << 1 | exporting
-            let configuredTag = unitTag >= 0 ? "\(packed)|\(configured!.bmUnit)" : nil
-            if let configuredTag, let existing = configuredKeys[configuredTag] {
-                keyOfPoint[point] = existing
-                continue
-            }
-            if configuredTag == nil, let existing = provisional[packed] {
-                keyOfPoint[point] = existing
-                continue
-            }
-            let unit: String
-            if unitTag >= 0 {
-                unit = configured!.bmUnit
-            } else if let cached = defaultUnits[supplier] {
-                unit = cached
-            } else {
-                unit = BMUnitAssignments.defaultUnit(supplier: supplierMPID, group: group)
-                defaultUnits[supplier] = unit
-            }
-            let key = AllocationKey(
-                supplier: supplierMPID, bmUnit: unit, meteringClass: meteringClass, direction: exporting == 1 ? .exporting : .importing,
-                distributor: snapshot.distributor[point] < 0 ? nil : snapshot.participants[Int(snapshot.distributor[point])],
-                llfClass: snapshot.llfClass[point] < 0 ? nil : snapshot.llfClasses[Int(snapshot.llfClass[point])],
-                domestic: snapshot.domesticPremise[point] == RegisterSnapshot.absent
-                    ? nil : DomesticPremiseIndicator.allCases[Int(snapshot.domesticPremise[point])])
-            let index =
-                provisionalKeys.firstIndex(of: key).map(Int32.init)
-                ?? {
-                    provisionalKeys.append(key)
-                    return Int32(provisionalKeys.count - 1)
-                }()
-            if let configuredTag { configuredKeys[configuredTag] = index } else { provisional[packed] = index }
-            keyOfPoint[point] = index
-        }
-        // Sort keys so results come out in one order whatever the snapshot's order was.
-        let order = provisionalKeys.indices.sorted { provisionalKeys[$0] < provisionalKeys[$1] }
-        var rank = [Int32](repeating: 0, count: order.count)
-        for (position, index) in order.enumerated() { rank[index] = Int32(position) }
-        for point in keyOfPoint.indices where keyOfPoint[point] >= 0 { keyOfPoint[point] = rank[Int(keyOfPoint[point])] }
-        return (order.map { provisionalKeys[$0] }, keyOfPoint, statistics)
     }
 }

@@ -3,7 +3,8 @@
 /// period the value of the highest version at or below the cut-off that carries it.
 ///
 /// One segment with one row per MPAN (a bulk load, the common case at scale) hands out
-/// pointers into the mapped file; otherwise rows are merged into a scratch row.
+/// pointers into the mapped file; otherwise rows are merged into a scratch row. Columns are
+/// held as raw pointers so the per-MPAN step does no reference counting.
 struct RowResolver {
     struct Row {
         var values: UnsafePointer<Int32>
@@ -11,25 +12,44 @@ struct RowResolver {
         var estimated: UInt64
     }
 
+    /// One segment's columns and how far the walk has got.
+    private struct Cursor {
+        let rows: Int
+        let mpans: UnsafePointer<Int64>
+        let quantities: UnsafePointer<UInt8>
+        let versions: UnsafePointer<Int64>
+        let present: UnsafePointer<UInt64>
+        let estimated: UnsafePointer<UInt64>
+        let values: UnsafePointer<Int32>
+        var position = 0
+    }
+
+    /// Keeps the mappings alive while the cursors point into them.
     private let segments: [SPSegment]
     private let periods: Int
     private let cutoff: Int64
-    private var cursors: [Int]
+    private var cursors: [Cursor]
     private let scratch: UnsafeMutablePointer<Int32>
     private let zeros: UnsafeMutablePointer<Int32>
 
     init(segments: [SPSegment], periods: Int, cutoff: Int64) {
-        self.segments = segments.sorted { ($0.versions.first ?? 0) < ($1.versions.first ?? 0) }
+        let ordered = segments.filter { $0.rowCount > 0 }.sorted { $0.versions[0] < $1.versions[0] }
+        self.segments = ordered
         self.periods = periods
         self.cutoff = cutoff
-        cursors = Array(repeating: 0, count: segments.count)
+        cursors = ordered.map { segment in
+            Cursor(
+                rows: segment.rowCount, mpans: segment.mpans.baseAddress!, quantities: segment.quantities.baseAddress!,
+                versions: segment.versions.baseAddress!, present: segment.present.baseAddress!,
+                estimated: segment.estimated.baseAddress!, values: segment.values.baseAddress!)
+        }
         scratch = .allocate(capacity: 64)
         zeros = .allocate(capacity: 64)
         zeros.initialize(repeating: 0, count: 64)
         scratch.initialize(repeating: 0, count: 64)
     }
 
-    // The scratch rows live as long as the allocation that owns this resolver.
+    /// Frees the scratch rows; call once when done.
     func release() {
         scratch.deallocate()
         zeros.deallocate()
@@ -39,18 +59,17 @@ struct RowResolver {
     mutating func resolve(mpan: Int64, quantityIndex: UInt8) -> Row {
         var result = Row(values: zeros, present: 0, estimated: 0)
         var merged = false
-        for segmentIndex in segments.indices {
-            let segment = segments[segmentIndex]
-            let mpans = segment.mpans
-            let quantities = segment.quantities
-            var cursor = cursors[segmentIndex]
-            while cursor < mpans.count, mpans[cursor] < mpan || (mpans[cursor] == mpan && quantities[cursor] < quantityIndex) {
+        for index in cursors.indices {
+            var cursor = cursors[index].position
+            let segment = cursors[index]
+            while cursor < segment.rows,
+                segment.mpans[cursor] < mpan || (segment.mpans[cursor] == mpan && segment.quantities[cursor] < quantityIndex)
+            {
                 cursor += 1
             }
-            while cursor < mpans.count, mpans[cursor] == mpan, quantities[cursor] == quantityIndex {
-                let version = segment.versions[cursor]
-                if version <= cutoff {
-                    let values = segment.values.baseAddress! + cursor * periods
+            while cursor < segment.rows, segment.mpans[cursor] == mpan, segment.quantities[cursor] == quantityIndex {
+                if segment.versions[cursor] <= cutoff {
+                    let values = segment.values + cursor * periods
                     let present = segment.present[cursor]
                     let estimated = segment.estimated[cursor]
                     if result.present == 0 && !merged {
@@ -70,7 +89,7 @@ struct RowResolver {
                 }
                 cursor += 1
             }
-            cursors[segmentIndex] = cursor
+            cursors[index].position = cursor
         }
         return result
     }

@@ -95,6 +95,49 @@ enum PostgresMigrations {
         ),
         ("009-hub-pending", ["CREATE INDEX hub_delivery_pending ON hub_delivery (recipient, seq) WHERE delivered_at IS NULL"]),
         ("010-hub-fewer-indexes", ["DROP INDEX hub_delivery_due"]),
+        (
+            "011-sp-data",
+            [
+                "CREATE TABLE sp_ingest (version BIGINT PRIMARY KEY, received_at BIGINT NOT NULL)",
+                // Segments are stored whole (the same bytes as the embedded store's files),
+                // partitioned by settlement month; partitions are made on first use.
+                """
+                CREATE TABLE sp_segment (
+                    settlement_date INTEGER NOT NULL, gsp_group TEXT NOT NULL,
+                    version BIGINT NOT NULL, rows INTEGER NOT NULL, received_at BIGINT NOT NULL,
+                    sha256 TEXT NOT NULL, content BYTEA NOT NULL,
+                    PRIMARY KEY (settlement_date, gsp_group, version)
+                ) PARTITION BY RANGE (settlement_date)
+                """,
+                // Segments are already dense binary: compressing them again costs time for little.
+                "ALTER TABLE sp_segment ALTER COLUMN content SET STORAGE EXTERNAL",
+            ]
+        ),
+        (
+            "012-settlement",
+            [
+                """
+                CREATE TABLE gsp_group_take (
+                    settlement_date INTEGER NOT NULL, gsp_group TEXT NOT NULL, sp INTEGER NOT NULL,
+                    direction TEXT NOT NULL, recorded_at BIGINT NOT NULL, wh BIGINT NOT NULL,
+                    PRIMARY KEY (settlement_date, gsp_group, sp, direction, recorded_at)
+                )
+                """,
+                """
+                CREATE TABLE settlement_run (
+                    seq BIGSERIAL UNIQUE, id TEXT PRIMARY KEY, settlement_date INTEGER NOT NULL,
+                    run_type TEXT NOT NULL, created_at BIGINT NOT NULL, manifest BYTEA NOT NULL
+                )
+                """,
+                "CREATE INDEX settlement_run_by_date ON settlement_run (settlement_date, seq)",
+                """
+                CREATE TABLE settlement_run_file (
+                    run_id TEXT NOT NULL REFERENCES settlement_run (id), name TEXT NOT NULL, content BYTEA NOT NULL,
+                    PRIMARY KEY (run_id, name)
+                )
+                """,
+            ]
+        ),
     ]
 
     static func migrate(_ database: PostgresStore) async throws {

@@ -20,13 +20,6 @@ extension SQLiteMigrations {
                         file TEXT NOT NULL,
                         PRIMARY KEY (settlement_date, gsp_group, version)
                     ) WITHOUT ROWID;
-                    CREATE TABLE mds_outbox (
-                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                        interface TEXT NOT NULL,
-                        recipient TEXT NOT NULL,
-                        created_at INTEGER NOT NULL,
-                        body BLOB NOT NULL
-                    );
                     """)
         }
         migrator.registerMigration("012-settlement") { db in

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MHHSCore
+import MHHSMessages
 import MHHSRegistration
 import MHHSSettlement
 import MHHSStorage
@@ -15,14 +16,20 @@ struct IngestCommand: AsyncParsableCommand {
             messages, days and periods are listed (code, message, MPAN, day, period) and the rest is kept.
             """)
 
-    @Argument(help: "IF-021 files: a JSON array of DIP messages, or JSON Lines.")
+    @Argument(help: "IF-021 files: a JSON array of DIP messages, or JSON Lines; with --bulk, segment files.")
     var files: [String]
+
+    @Flag(help: "The files are bulk segment files (one settlement date and GSP group each; layout in docs/SETTLEMENT.md).")
+    var bulk = false
 
     @Option(help: "When the data counts as received (default now): runs made later see it.")
     var receivedAt: String?
 
     @Option(help: "Write the refusals to this file as CSV.")
     var rejections: String?
+
+    @Option(help: "Write the IF-014 rejection messages (a JSON array, one per refused message) to this file.")
+    var if014: String?
 
     @OptionGroup var store: StoreOptions
 
@@ -34,33 +41,44 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let stores = try SettlementStores(store)
-        let received = try receivedAt.map(parseInstant) ?? SystemClock.now
-        var refusals = "file,code,text,message,sender_reference,mpan,day,sp,detail\n"
-        var totalRefused = 0
-        for file in files {
-            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-            let items: [IF021Decoder.Item]
-            do { items = try IF021Decoder.decode(bytes) } catch { throw ValidationError("\(file): \(error)") }
-            let lookup = try await RegisterDayLookup.load(for: items, register: stores.register, asKnownAt: received)
-            let outcome = MDSIngest().run(items, receivedAt: received) { lookup.day(of: $0, on: $1) }
-            let receipt = try await stores.spData.append(outcome.segments, receivedAt: received)
-            print(
-                "\(file): \(outcome.messages) messages, \(outcome.acceptedValues) values accepted as version \(receipt.version) "
-                    + "in \(receipt.segments.count) segments, \(outcome.rejections.count) refused")
-            for rejection in outcome.rejections {
-                refusals +=
-                    [
-                        file, rejection.code.rawValue, rejection.code.text, String(rejection.position + 1),
-                        rejection.senderUniqueReference ?? "", rejection.mpan ?? "", rejection.dayStart?.text ?? "",
-                        rejection.periodEnd?.text ?? "", rejection.detail,
-                    ].map(csvField).joined(separator: ",") + "\n"
+        try await store.withSettlementStores { stores in
+            let received = try receivedAt.map(parseInstant) ?? SystemClock.now
+            var refusals = "file,code,text,message,sender_reference,mpan,day,sp,detail\n"
+            if bulk {
+                try await self.ingestBulk(stores, received: received)
+                return
             }
-            totalRefused += outcome.rejections.count
-            for rejection in outcome.rejections.prefix(20) { print("  \(rejection)") }
-            if outcome.rejections.count > 20 { print("  … \(outcome.rejections.count - 20) more") }
+            var totalRefused = 0
+            var rejectionMessages: [JSONValue] = []
+            for file in files {
+                let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+                let receipt: MDSReceiver.Receipt
+                do {
+                    receipt = try await MDSReceiver(register: stores.register, store: stores.spData).receive(bytes, at: received)
+                } catch let error as JSONParser.Failure {
+                    throw ValidationError("\(file): \(error) — nothing was stored")
+                }
+                let outcome = receipt.outcome
+                print(
+                    "\(file): \(outcome.messages) messages, \(outcome.acceptedValues) values accepted as version \(receipt.version) "
+                        + "in \(outcome.segments.count) segments, \(outcome.rejections.count) refused")
+                for rejection in outcome.rejections {
+                    refusals +=
+                        [
+                            file, rejection.code.rawValue, rejection.code.text, String(rejection.position + 1),
+                            rejection.senderUniqueReference ?? "", rejection.mpan ?? "", rejection.dayStart?.text ?? "",
+                            rejection.periodEnd?.text ?? "", rejection.detail,
+                        ].map(csvField).joined(separator: ",") + "\n"
+                }
+                totalRefused += outcome.rejections.count
+                rejectionMessages += outcome.rejectionMessages(sender: .standardMDS, at: received)
+                for rejection in outcome.rejections.prefix(20) { print("  \(rejection)") }
+                if outcome.rejections.count > 20 { print("  … \(outcome.rejections.count - 20) more") }
+            }
+            if let rejections { try Data(refusals.utf8).write(to: URL(fileURLWithPath: rejections)) }
+            if let if014 { try Data(JSONWriter.bytes(.array(rejectionMessages))).write(to: URL(fileURLWithPath: if014)) }
+            if totalRefused > 0 { print("\(totalRefused) refusals in all") }
         }
-        if let rejections { try Data(refusals.utf8).write(to: URL(fileURLWithPath: rejections)) }
     }
 }
 
@@ -70,36 +88,30 @@ func csvField(_ text: String) -> String {
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }
 
-/// The register facts MDS checks, read once for every MPAN of an ingest.
-struct RegisterDayLookup: Sendable {
-    let histories: [Int64: [RegisterAssertion]]
-    let group: [Int64: GSPGroup]
-    let asKnownAt: UTCInstant
-
-    static func load(for items: [IF021Decoder.Item], register: any RegisterRepository, asKnownAt: UTCInstant) async throws
-        -> RegisterDayLookup
-    {
-        var mpans: [MPAN] = []
-        var seen: Set<Int64> = []
-        for case .submission(let submission) in items where seen.insert(submission.mpan.value).inserted { mpans.append(submission.mpan) }
-        var histories: [Int64: [RegisterAssertion]] = [:]
-        var groups: [Int64: GSPGroup] = [:]
-        for chunk in stride(from: 0, to: mpans.count, by: 10_000) {
-            let part = Array(mpans[chunk..<min(chunk + 10_000, mpans.count)])
-            for (mpan, history) in zip(part, try await register.assertions(for: part)) where !history.isEmpty {
-                histories[mpan.value] = history
-                groups[mpan.value] = history.first?.gspGroup
+extension IngestCommand {
+    /// Bulk segment files: each checked against its group's register and stored as one version.
+    fileprivate func ingestBulk(_ stores: SettlementStores, received: UTCInstant) async throws {
+        var refusals = "file,code,text,mpan,sp\n"
+        for file in files {
+            let started = ContinuousClock.now
+            let segment = try MappedFile.segment(at: file)
+            let snapshot = try await stores.register.snapshot(of: segment.gspGroup, on: segment.settlementDate, asKnownAt: received)
+            let outcome: BulkIngest.Outcome
+            do { outcome = try BulkIngest().check(segment, snapshot: snapshot, receivedAt: received) } catch {
+                throw ValidationError("\(file): \(error) — nothing was stored")
+            }
+            let receipt = try await stores.spData.append([outcome.segment], receivedAt: received)
+            let elapsed = ContinuousClock.now - started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            print(
+                "\(file): \(segment.settlementDate) \(segment.gspGroup.rawValue), \(outcome.acceptedValues) values accepted as "
+                    + "version \(receipt.version), \(outcome.refusals.count) refused, "
+                    + "\(Int(Double(segment.rowCount * segment.periodCount) / max(seconds, 1e-9))) values/s")
+            for refusal in outcome.refusals {
+                refusals +=
+                    "\(file),\(refusal.code.rawValue),\(csvField(refusal.code.text)),\(refusal.mpan),\(refusal.period.map(String.init) ?? "")\n"
             }
         }
-        return RegisterDayLookup(histories: histories, group: groups, asKnownAt: asKnownAt)
-    }
-
-    func day(of mpan: MPAN, on date: SettlementDate) -> MeteringPointDay? {
-        guard let history = histories[mpan.value], let group = group[mpan.value],
-            let facts = RegisterFold.state(of: history, on: date, asKnownAt: asKnownAt)
-        else { return nil }
-        return MeteringPointDay(
-            gspGroup: group, settledInMHHS: facts.arrangement == .mhhs && facts.supplier != nil,
-            deEnergised: facts.energisation == .deEnergised)
+        if let rejections { try Data(refusals.utf8).write(to: URL(fileURLWithPath: rejections)) }
     }
 }

@@ -42,27 +42,28 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let stores = try SettlementStores(store)
-        let settlementDate = try SettlementDate(date)
-        let type = run.flatMap(SettlementRunType.init(rawValue:))
-        guard let manifest = try await stores.settlement.latest(on: settlementDate, type: type) else {
-            throw NotFound("no \(run ?? "") run of \(date); make one with 'mhhs settle --date \(date) --run SF'")
-        }
-        var files: [String: [UInt8]] = [:]
-        for name in manifest.results.keys { files[name] = try await stores.settlement.file(named: name, ofRun: manifest.id) }
-        let results = try RunResults(manifest: manifest, files: files)
-        let kind = ECSReport(rawValue: report)!
-        let bytes: [UInt8]
-        if format == "csv" {
-            bytes = ReportCSV.render(kind, results)
-        } else {
-            bytes = try ReportMessages.render(kind, results, sender: ReportSender.standard, at: SystemClock.now)
-        }
-        if let out {
-            try Data(bytes).write(to: URL(fileURLWithPath: out))
-            print("wrote \(report) of run \(manifest.id) to \(out)")
-        } else {
-            FileHandle.standardOutput.write(Data(bytes))
+        try await store.withSettlementStores { stores in
+            let settlementDate = try SettlementDate(date)
+            let type = run.flatMap(SettlementRunType.init(rawValue:))
+            guard let manifest = try await stores.runs.latest(on: settlementDate, type: type) else {
+                throw NotFound("no \(run ?? "") run of \(date); make one with 'mhhs settle --date \(date) --run SF'")
+            }
+            var files: [String: [UInt8]] = [:]
+            for name in manifest.results.keys { files[name] = try await stores.runs.file(named: name, ofRun: manifest.id) }
+            let results = try RunResults(manifest: manifest, files: files)
+            let kind = ECSReport(rawValue: report)!
+            let bytes: [UInt8]
+            if format == "csv" {
+                bytes = ReportCSV.render(kind, results)
+            } else {
+                bytes = try ReportMessages.render(kind, results, sender: ReportSender.standard, at: SystemClock.now)
+            }
+            if let out {
+                try Data(bytes).write(to: URL(fileURLWithPath: out))
+                print("wrote \(report) of run \(manifest.id) to \(out)")
+            } else {
+                FileHandle.standardOutput.write(Data(bytes))
+            }
         }
     }
 }

@@ -18,16 +18,17 @@ struct RunsListCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let stores = try SettlementStores(store)
-        let manifests = try await stores.settlement.runs(on: try date.map { try SettlementDate($0) })
-        var latest: [SettlementDate: String] = [:]
-        for manifest in manifests { latest[manifest.settlementDate] = manifest.id }
-        print("id,settlement_date,run,number,run_at,sp_data_version,volumes_sha256,latest")
-        for manifest in manifests {
-            print(
-                "\(manifest.id),\(manifest.settlementDate),\(manifest.runType.rawValue),\(manifest.runNumber),\(manifest.runAt),"
-                    + "\(manifest.spDataVersion),\(manifest.results[SettlementRunFiles.volumes] ?? ""),"
-                    + (latest[manifest.settlementDate] == manifest.id ? "*" : ""))
+        try await store.withSettlementStores { stores in
+            let manifests = try await stores.runs.runs(on: try date.map { try SettlementDate($0) })
+            var latest: [SettlementDate: String] = [:]
+            for manifest in manifests { latest[manifest.settlementDate] = manifest.id }
+            print("id,settlement_date,run,number,run_at,sp_data_version,volumes_sha256,latest")
+            for manifest in manifests {
+                print(
+                    "\(manifest.id),\(manifest.settlementDate),\(manifest.runType.rawValue),\(manifest.runNumber),\(manifest.runAt),"
+                        + "\(manifest.spDataVersion),\(manifest.results[SettlementRunFiles.volumes] ?? ""),"
+                        + (latest[manifest.settlementDate] == manifest.id ? "*" : ""))
+            }
         }
     }
 }

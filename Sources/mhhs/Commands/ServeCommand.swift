@@ -6,6 +6,7 @@ import Logging
 import MHHSCore
 import MHHSHub
 import MHHSServer
+import MHHSSettlement
 import ServiceLifecycle
 import UnixSignals
 
@@ -31,6 +32,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Days a sender's unique reference is remembered for duplicate detection.")
     var referenceWindowDays: Int = 30
 
+    @Option(
+        help: ArgumentHelp(
+            "Also run the MDS: its inbound endpoint is POST /mds/inbound/<token>; register it as the MDS participant's webhook.",
+            valueName: "token"))
+    var mdsToken: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error.")
     var logLevel: String = "info"
 
@@ -41,6 +48,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard (try? DIPID(hubDipId)) != nil else { throw ValidationError("--hub-dip-id must be 10 digits") }
         guard referenceWindowDays > 0 else { throw ValidationError("--reference-window-days must be positive") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
+        if let mdsToken, mdsToken.count < 16 || !mdsToken.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+            throw ValidationError("--mds-token must be at least 16 letters, digits, '-' or '_'")
+        }
     }
 
     func run() async throws {
@@ -60,10 +70,12 @@ struct ServeCommand: AsyncParsableCommand {
     private func serve(configuration: HubConfiguration, webhookClient: HTTPClient, logger: Logger) async throws {
         let host = host
         let port = port
+        let mdsToken = mdsToken
         try await store.withStores { stores in
             let server = HubServer(
                 configuration: configuration, store: stores.hub, register: stores.register, validate: HubServer.specificationValidator,
-                webhooks: HTTPWebhookTransport(client: webhookClient), clock: { SystemClock.now }, logger: logger)
+                webhooks: HTTPWebhookTransport(client: webhookClient), clock: { SystemClock.now }, logger: logger,
+                mds: mdsToken.map { (MDSReceiver(register: stores.register, store: stores.spData), $0) })
             let application = server.application(host: host, port: port) { bound in
                 // Tests and scripts wait for this line: write it unbuffered.
                 FileHandle.standardOutput.write(Data("listening on http://\(host):\(bound)\n".utf8))

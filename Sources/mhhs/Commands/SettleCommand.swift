@@ -44,16 +44,17 @@ struct SettleRunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let stores = try SettlementStores(store)
-        let configuration = VASConfiguration(defaultLLFMillionths: defaultLLF!)
-        let started = ContinuousClock.now
-        let stored = try await stores.runner(configuration: configuration).run(
-            date: try SettlementDate(date), type: SettlementRunType(rawValue: run)!, at: try at.map(parseInstant) ?? SystemClock.now)
-        let elapsed = ContinuousClock.now - started
-        print("run \(stored.manifest.id) (SP data version \(stored.manifest.spDataVersion)) in \(elapsed)")
-        let statistics = String(decoding: stored.files[SettlementRunFiles.statistics] ?? [], as: UTF8.self)
-        print(statistics, terminator: "")
-        for (name, digest) in stored.manifest.results.sorted(by: { $0.key < $1.key }) { print("\(name) sha256 \(digest)") }
+        try await store.withSettlementStores { stores in
+            let configuration = VASConfiguration(defaultLLFMillionths: defaultLLF!)
+            let started = ContinuousClock.now
+            let stored = try await stores.runner(configuration: configuration).run(
+                date: try SettlementDate(date), type: SettlementRunType(rawValue: run)!, at: try at.map(parseInstant) ?? SystemClock.now)
+            let elapsed = ContinuousClock.now - started
+            print("run \(stored.manifest.id) (SP data version \(stored.manifest.spDataVersion)) in \(elapsed)")
+            let statistics = String(decoding: stored.files[SettlementRunFiles.statistics] ?? [], as: UTF8.self)
+            print(statistics, terminator: "")
+            for (name, digest) in stored.manifest.results.sorted(by: { $0.key < $1.key }) { print("\(name) sha256 \(digest)") }
+        }
     }
 }
 

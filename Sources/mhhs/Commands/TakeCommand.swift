@@ -27,9 +27,10 @@ struct TakeImportCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let stores = try SettlementStores(store)
-        let takes = try GroupTakeCSV.parse(try String(contentsOfFile: file, encoding: .utf8), source: file)
-        try await stores.settlement.recordTakes(takes, recordedAt: try recordedAt.map(parseInstant) ?? SystemClock.now)
-        print("imported \(takes.count) takes from \(file)")
+        try await store.withSettlementStores { stores in
+            let takes = try GroupTakeCSV.parse(try String(contentsOfFile: file, encoding: .utf8), source: file)
+            try await stores.takes.recordTakes(takes, recordedAt: try recordedAt.map(parseInstant) ?? SystemClock.now)
+            print("imported \(takes.count) takes from \(file)")
+        }
     }
 }

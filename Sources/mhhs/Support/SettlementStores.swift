@@ -1,42 +1,52 @@
 import Foundation
+import Logging
 import MHHSCore
 import MHHSRegistration
 import MHHSSettlement
 import MHHSStandingData
 import MHHSStorage
 
-/// The stores the settlement commands use: the register, the SP-data store, takes, runs and
-/// standing data, all in the embedded data folder.
+/// The stores the settlement commands use: the register, the SP-data store, takes and runs in
+/// the chosen store (embedded or PostgreSQL), and standing data (LLFs), which lives in the
+/// embedded data folder in both cases.
 struct SettlementStores: Sendable {
     let register: any RegisterRepository
     let spData: any SPDataStore
-    let settlement: SQLiteSettlementStore
+    let takes: any GroupTakeRepository
+    let runs: any SettlementRunRepository
     let standingData: SQLiteStandingDataRepository
-
-    init(_ options: StoreOptions) throws {
-        guard options.database == nil else {
-            throw SettlementStoreUnavailable()
-        }
-        let folder = URL(fileURLWithPath: options.dataDirectory)
-        let database = try SQLiteDatabase(dataDirectory: folder)
-        register = SQLiteRegisterRepository(database: database)
-        spData = try FileSPDataStore(database: database, dataDirectory: folder)
-        settlement = SQLiteSettlementStore(database: database)
-        standingData = SQLiteStandingDataRepository(database: database)
-    }
 
     func runner(configuration: VASConfiguration = .init()) -> SettlementRunner {
         let standingData = self.standingData
         return SettlementRunner(
-            register: register, spData: spData, takes: settlement, runs: settlement, configuration: configuration
+            register: register, spData: spData, takes: takes, runs: runs, configuration: configuration
         ) { distributor, llfClass, date in
             try standingData.lineLossFactors(distributor: distributor, llfClass: llfClass, date: date)
         }
     }
 }
 
-struct SettlementStoreUnavailable: Error, CustomStringConvertible {
-    var description: String {
-        "settlement commands run on the embedded store (--data-dir); the PostgreSQL SP-data store is not built yet"
+extension StoreOptions {
+    /// Runs `body` with the settlement stores of the chosen store.
+    func withSettlementStores<Result: Sendable>(_ body: (SettlementStores) async throws -> Result) async throws -> Result {
+        let folder = URL(fileURLWithPath: dataDirectory)
+        let local = try SQLiteDatabase(dataDirectory: folder)
+        let standingData = SQLiteStandingDataRepository(database: local)
+        if let database {
+            var logger = Logger(label: "mhhs.postgres")
+            logger.logLevel = .error
+            return try await PostgresStore.withDatabase(url: database, logger: logger) { postgres in
+                let settlement = PostgresSettlementStore(database: postgres)
+                return try await body(
+                    SettlementStores(
+                        register: PostgresRegisterRepository(database: postgres), spData: PostgresSPDataStore(database: postgres),
+                        takes: settlement, runs: settlement, standingData: standingData))
+            }
+        }
+        let settlement = SQLiteSettlementStore(database: local)
+        return try await body(
+            SettlementStores(
+                register: SQLiteRegisterRepository(database: local), spData: try FileSPDataStore(database: local, dataDirectory: folder),
+                takes: settlement, runs: settlement, standingData: standingData))
     }
 }

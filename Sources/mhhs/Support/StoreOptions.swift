@@ -4,6 +4,7 @@ import Logging
 import MHHSHub
 import MHHSMessages
 import MHHSRegistration
+import MHHSSettlement
 import MHHSStorage
 
 /// Where the data lives: the embedded SQLite database in `--data-dir` (default), or a
@@ -19,6 +20,7 @@ struct StoreOptions: ParsableArguments {
     struct Stores: Sendable {
         let register: any RegisterRepository
         let hub: any HubStore
+        let spData: any SPDataStore
     }
 
     /// Runs `body` with the register of the chosen store.
@@ -35,12 +37,13 @@ struct StoreOptions: ParsableArguments {
                 try await body(
                     Stores(
                         register: PostgresRegisterRepository(database: postgres),
-                        hub: PostgresHubStore(database: postgres)))
+                        hub: PostgresHubStore(database: postgres), spData: PostgresSPDataStore(database: postgres)))
             }
         }
         let sqlite = try SQLiteDatabase(dataDirectory: URL(fileURLWithPath: dataDirectory))
         return try await body(
             Stores(
-                register: SQLiteRegisterRepository(database: sqlite), hub: SQLiteHubStore(database: sqlite)))
+                register: SQLiteRegisterRepository(database: sqlite), hub: SQLiteHubStore(database: sqlite),
+                spData: try FileSPDataStore(database: sqlite, dataDirectory: URL(fileURLWithPath: dataDirectory))))
     }
 }

@@ -56,7 +56,7 @@ enum ConsumptionFixture {
             "senderCorrelationID":null,"DIPConnectionProviderID":null},\
             "M0":{"MPANCore":"\(mpan)","distributorDIPID":"2000000000","GSPGroupID":"_H"}},\
             "CustomBlock":{"B044":{"issuingDataServiceDIPID":"1401234567"},\
-            "B067":{"connectionTypeIndicator":"W","connectionTypeEffectiveFromDate":null},\
+            "B067":{"connectionTypeIndicator":"W","connectionTypeEffectiveFromDate":"2025-01-01T00:00:00+00:00"},\
             "B900":{"MQID":{"measurementQuantityID":"\(quantity)"},"settlementDayConsumptionPeriods":[\(blocks.joined(separator: ","))]}}}}
             """
     }

@@ -6,25 +6,48 @@ import MHHSSettlement
 import MHHSStandingData
 import MHHSStorage
 import MHHSTestSupport
+import Testing
 
 /// A complete embedded settlement system in a temporary folder, driven the way the CLI drives
 /// it: registrations from CSV, IF-021 bytes through the decoder and MDS, takes from CSV, runs
 /// through ``SettlementRunner``.
 struct SettlementWorld {
-    let folder: URL
-    let database: SQLiteDatabase
-    let register: SQLiteRegisterRepository
-    let spData: FileSPDataStore
-    let settlement: SQLiteSettlementStore
+    /// Where the register, SP data, takes and runs live (standing data is always embedded).
+    enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+        case sqlite, postgres
+        var testDescription: String { rawValue }
+    }
+
+    let register: any RegisterRepository
+    let spData: any SPDataStore
+    let takes: any GroupTakeRepository
+    let runs: any SettlementRunRepository
     let standingData: SQLiteStandingDataRepository
 
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("mhhs-settlement-\(UUID().uuidString)")
-        database = try SQLiteDatabase(dataDirectory: folder)
-        register = SQLiteRegisterRepository(database: database)
-        spData = try FileSPDataStore(database: database, dataDirectory: folder)
-        settlement = SQLiteSettlementStore(database: database)
-        standingData = SQLiteStandingDataRepository(database: database)
+    /// Runs `body` with a fresh world on `backend`; PostgreSQL is skipped (returns) without
+    /// `DATABASE_URL`.
+    static func with(_ backend: Backend, _ body: (SettlementWorld) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mhhs-settlement-\(UUID().uuidString)")
+        let database = try SQLiteDatabase(dataDirectory: folder)
+        let standingData = SQLiteStandingDataRepository(database: database)
+        switch backend {
+        case .sqlite:
+            let settlement = SQLiteSettlementStore(database: database)
+            try await body(
+                SettlementWorld(
+                    register: SQLiteRegisterRepository(database: database),
+                    spData: try FileSPDataStore(database: database, dataDirectory: folder),
+                    takes: settlement, runs: settlement, standingData: standingData))
+        case .postgres:
+            guard PostgresTestDatabase.url != nil else { return }
+            try await PostgresTestDatabase.withDatabase { postgres in
+                let settlement = PostgresSettlementStore(database: postgres)
+                try await body(
+                    SettlementWorld(
+                        register: PostgresRegisterRepository(database: postgres), spData: PostgresSPDataStore(database: postgres),
+                        takes: settlement, runs: settlement, standingData: standingData))
+            }
+        }
     }
 
     static func fixture(_ scenario: String, _ file: String) -> URL {
@@ -49,38 +72,25 @@ struct SettlementWorld {
         }
     }
 
-    /// Ingests consumption rows, one ingest per `received_at`; returns MDS's refusals.
+    /// Ingests consumption rows as IF-021 bytes, one ingest per `received_at`; returns MDS's refusals.
     @discardableResult
     func consumption(_ url: URL) async throws -> [MDSRejection] {
         var refusals: [MDSRejection] = []
         for (received, messages) in try ConsumptionFixture.messages(url) {
-            let items = try IF021Decoder.decode(Array(messages.utf8))
-            var histories: [Int64: [RegisterAssertion]] = [:]
-            for case .submission(let submission) in items {
-                histories[submission.mpan.value] = try await register.assertions(for: submission.mpan)
-            }
-            let outcome = MDSIngest().run(items, receivedAt: received) { mpan, date in
-                guard let history = histories[mpan.value], let first = history.first,
-                    let facts = RegisterFold.state(of: history, on: date, asKnownAt: received)
-                else { return nil }
-                return MeteringPointDay(
-                    gspGroup: first.gspGroup, settledInMHHS: facts.arrangement == .mhhs && facts.supplier != nil,
-                    deEnergised: facts.energisation == .deEnergised)
-            }
-            _ = try await spData.append(outcome.segments, receivedAt: received)
-            refusals += outcome.rejections
+            refusals += try await MDSReceiver(register: register, store: spData).receive(Array(messages.utf8), at: received).outcome
+                .rejections
         }
         return refusals
     }
 
     func takes(_ url: URL, recordedAt: String) async throws {
         let takes = try GroupTakeCSV.parse(try String(contentsOf: url, encoding: .utf8))
-        try await settlement.recordTakes(takes, recordedAt: try DIPDateTime(recordedAt).instant)
+        try await self.takes.recordTakes(takes, recordedAt: try DIPDateTime(recordedAt).instant)
     }
 
     func settle(_ date: String, _ run: SettlementRunType, at: String) async throws -> StoredSettlementRun {
         let standingData = self.standingData
-        let runner = SettlementRunner(register: register, spData: spData, takes: settlement, runs: settlement) {
+        let runner = SettlementRunner(register: register, spData: spData, takes: takes, runs: runs) {
             distributor, llfClass, date in
             try standingData.lineLossFactors(distributor: distributor, llfClass: llfClass, date: date)
         }

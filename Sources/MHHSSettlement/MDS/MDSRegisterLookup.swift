@@ -1,0 +1,63 @@
+import MHHSCore
+import MHHSRegistration
+
+/// The register facts MDS checks, read in one go for every MPAN of an ingest (histories in
+/// chunks of 10,000) and folded per date on demand.
+public struct MDSRegisterLookup: Sendable {
+    let histories: [Int64: [RegisterAssertion]]
+    let asKnownAt: UTCInstant
+
+    public static func load(for items: [IF021Decoder.Item], register: any RegisterRepository, asKnownAt: UTCInstant) async throws
+        -> MDSRegisterLookup
+    {
+        var mpans: [MPAN] = []
+        var seen: Set<Int64> = []
+        for case .submission(let submission) in items where seen.insert(submission.mpan.value).inserted { mpans.append(submission.mpan) }
+        var histories: [Int64: [RegisterAssertion]] = [:]
+        for chunk in stride(from: 0, to: mpans.count, by: 10_000) {
+            let part = Array(mpans[chunk..<min(chunk + 10_000, mpans.count)])
+            for (mpan, history) in zip(part, try await register.assertions(for: part)) where !history.isEmpty {
+                histories[mpan.value] = history
+            }
+        }
+        return MDSRegisterLookup(histories: histories, asKnownAt: asKnownAt)
+    }
+
+    /// The metering point's state on `date` as MDS needs it, or nil when it is not registered then.
+    public func day(of mpan: MPAN, on date: SettlementDate) -> MeteringPointDay? {
+        guard let history = histories[mpan.value], let group = history.first?.gspGroup,
+            let facts = RegisterFold.state(of: history, on: date, asKnownAt: asKnownAt)
+        else { return nil }
+        return MeteringPointDay(
+            gspGroup: group, settledInMHHS: facts.arrangement == .mhhs && facts.supplier != nil,
+            deEnergised: facts.energisation == .deEnergised)
+    }
+}
+
+/// MDS receiving IF-021 bytes end to end: decode, check against the register, store.
+public struct MDSReceiver: Sendable {
+    public let register: any RegisterRepository
+    public let store: any SPDataStore
+    public let rules: MDSRules
+
+    public init(register: any RegisterRepository, store: any SPDataStore, rules: MDSRules = MDSRules()) {
+        self.register = register
+        self.store = store
+        self.rules = rules
+    }
+
+    public struct Receipt: Sendable {
+        public let outcome: MDSIngest.Outcome
+        public let version: Int64
+    }
+
+    /// Ingests one file or request body as one version; a JSON syntax error throws and
+    /// stores nothing.
+    public func receive(_ bytes: [UInt8], at instant: UTCInstant) async throws -> Receipt {
+        let items = try IF021Decoder.decode(bytes)
+        let lookup = try await MDSRegisterLookup.load(for: items, register: register, asKnownAt: instant)
+        let outcome = MDSIngest(rules: rules).run(items, receivedAt: instant) { lookup.day(of: $0, on: $1) }
+        let receipt = try await store.append(outcome.segments, receivedAt: instant)
+        return Receipt(outcome: outcome, version: receipt.version)
+    }
+}

@@ -1,0 +1,52 @@
+import MHHSCore
+import MHHSRegistration
+import MHHSStandingData
+
+/// The whole VAS for one GSP group once its inputs are at hand: allocation, losses and
+/// correction. Synchronous and pure apart from the LLF lookup; the runner calls it once per
+/// group, in parallel.
+public struct GroupSettler: Sendable {
+    public let configuration: VASConfiguration
+    public let lineLossFactors: @Sendable (MPID, String, SettlementDate) throws -> LLFDay?
+
+    public init(configuration: VASConfiguration, lineLossFactors: @escaping @Sendable (MPID, String, SettlementDate) throws -> LLFDay?) {
+        self.configuration = configuration
+        self.lineLossFactors = lineLossFactors
+    }
+
+    /// The group's settlement, and the LLFs it used (`distributor|class` → millionths per SP).
+    public func settle(
+        snapshot: RegisterSnapshot, segments: [SPSegment], cutoffVersion: Int64, takes: [GroupTake]
+    ) throws -> (GroupSettlement, [String: [Int64]]) {
+        let date = snapshot.settlementDate
+        let allocation = GroupAllocator(
+            snapshot: snapshot, segments: segments, cutoffVersion: cutoffVersion, bmUnits: configuration.bmUnits,
+            backstop: configuration.backstop
+        ).allocate()
+        let factors = try lossFactors(for: allocation, date: date)
+        var takeTable: [Int: Int64] = [:]
+        for take in takes where take.gspGroup == snapshot.gspGroup && take.settlementDate == date {
+            takeTable[take.period.index * 2 + (take.direction == .importing ? 0 : 1)] = take.wattHours
+        }
+        let calculator = GroupSettlementCalculator(
+            classes: configuration.classes, defaultFactorMillionths: configuration.defaultLLFMillionths,
+            lineLossFactors: { distributor, llfClass in
+                guard let distributor, let llfClass else { return nil }
+                return factors["\(distributor.value)|\(llfClass)"]
+            },
+            take: { [takeTable] period, direction in takeTable[period * 2 + (direction == .importing ? 0 : 1)] })
+        return (calculator.settle(allocation), factors)
+    }
+
+    /// The LLFs the allocation's keys need, fetched once per distributor and class.
+    private func lossFactors(for allocation: GroupAllocation, date: SettlementDate) throws -> [String: [Int64]] {
+        var factors: [String: [Int64]] = [:]
+        for key in allocation.keys {
+            guard let distributor = key.distributor, let llfClass = key.llfClass else { continue }
+            let name = "\(distributor.value)|\(llfClass)"
+            guard factors[name] == nil, let day = try lineLossFactors(distributor, llfClass, date) else { continue }
+            factors[name] = day.factors.map(\.millionths)
+        }
+        return factors
+    }
+}
