@@ -66,14 +66,7 @@ public struct SyntheticMarket: Sendable {
         let area = Self.areas.first { $0.group == group }!
         var random = SplitMix64(seed: seed &* 0x9E37_79B9 &+ UInt64(area.id) << 40 &+ UInt64(index))
         let unique = Int64(index + 1)
-        let firstTwelve = Int64(area.id) * 10_000_000_000 + unique
-        var weighted = 0
-        var rest = firstTwelve
-        for weight in MPAN.checkDigitWeights.reversed() {
-            weighted += Int(rest % 10) * weight
-            rest /= 10
-        }
-        let mpan = firstTwelve * 10 + Int64(weighted % 11 % 10)
+        let mpan = try! MPAN(distributor: try! DistributorID(area.id), uniqueNumber: unique).value
         let draw = Int(random.next() % 100_000)
         let segment: MarketSegment = draw < 98_750 ? .smart : draw < 99_900 ? .advanced : .unmetered
         let connectionDraw = Int(random.next() % 100)

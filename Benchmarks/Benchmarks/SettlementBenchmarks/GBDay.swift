@@ -76,6 +76,24 @@ final class GBDay: Sendable {
         return try settler.settle(snapshot: snapshots[group]!, segments: segments, cutoffVersion: version, takes: []).0
     }
 
+    /// MDS's bulk check of one group's stored segment against its register snapshot.
+    func bulkCheck(_ group: GSPGroup) async throws -> BulkIngest.Outcome {
+        let segment = try await store.segments(of: Self.date, group: group, upToVersion: version).last!
+        return try BulkIngest().check(
+            segment, snapshot: snapshots[group]!, receivedAt: UTCInstant(utcMidnightOfDay: Self.date.dayNumber + 1))
+    }
+
+    /// Asks the kernel to drop its page cache (needs root); says so when it cannot.
+    static func dropPageCache() {
+        sync()
+        guard let handle = FileHandle(forWritingAtPath: "/proc/sys/vm/drop_caches") else {
+            print("cannot drop the page cache (not root): the cold figure is a warm one")
+            return
+        }
+        handle.write(Data("3\n".utf8))
+        try? handle.close()
+    }
+
     /// The key of each segment row: the same grouping the VAS uses within a group (supplier,
     /// class of metering point, direction, LLF class, domestic flag).
     static func writeKeys(snapshot: RegisterSnapshot, segment: SPSegment, to folder: URL) throws {

@@ -23,17 +23,45 @@ public enum IF021Decoder {
     }
 
     public static func decode(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONParser.Failure) -> [Item] {
-        var cursor = JSONCursor(buffer)
+        var chunks = Chunks(buffer)
         var items: [Item] = []
-        while let first = cursor.peek() {
-            if first == UInt8(ascii: "[") {
-                try cursor.beginArray()
-                while try cursor.nextElement() { items.append(try message(&cursor, position: items.count)) }
-            } else {
-                items.append(try message(&cursor, position: items.count))
-            }
-        }
+        while let chunk = try chunks.next(maximum: .max) { items += chunk }
         return items
+    }
+
+    /// Reads the messages of a buffer a chunk at a time, so a caller can work on one chunk (read
+    /// the register for it) while the next is decoded. The buffer must outlive the reader.
+    public struct Chunks {
+        private var cursor: JSONCursor
+        private var insideArray = false
+        private var count = 0
+
+        public init(_ buffer: UnsafeBufferPointer<UInt8>) { cursor = JSONCursor(buffer) }
+
+        /// Up to `maximum` more messages, or nil at the end of the input.
+        public mutating func next(maximum: Int) throws(JSONParser.Failure) -> [Item]? {
+            var items: [Item] = []
+            while items.count < maximum {
+                if insideArray {
+                    guard try cursor.nextElement() else {
+                        insideArray = false
+                        continue
+                    }
+                    items.append(try message(&cursor, position: count))
+                    count += 1
+                    continue
+                }
+                guard let first = cursor.peek() else { break }
+                if first == UInt8(ascii: "[") {
+                    try cursor.beginArray()
+                    insideArray = true
+                } else {
+                    items.append(try message(&cursor, position: count))
+                    count += 1
+                }
+            }
+            return items.isEmpty ? nil : items
+        }
     }
 
     /// Reads one envelope; content errors are caught here and the envelope skipped.

@@ -47,7 +47,7 @@ extension IF021MessageReader {
         periods.reserveCapacity(48)
         var index = 0
         while try syntax({ () throws(JSONParser.Failure) in try cursor.nextElement() }) {
-            path.append("consumptionPeriods[\(index)]")
+            path.append(.element("consumptionPeriods", index))
             periods.append(try period(&cursor))
             path.removeLast()
             index += 1

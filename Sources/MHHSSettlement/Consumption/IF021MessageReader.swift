@@ -5,7 +5,20 @@ import MHHSMessages
 /// use are skipped with their syntax checked.
 struct IF021MessageReader {
     let position: Int
-    var path: [String] = []
+    /// Where the reader is, for error messages; built into text only when one is raised.
+    var path: [PathElement] = []
+
+    enum PathElement {
+        case member(String)
+        case element(String, Int)
+
+        var text: String {
+            switch self {
+            case .member(let name): name
+            case .element(let name, let index): "\(name)[\(index)]"
+            }
+        }
+    }
     private var reference: String?
     private var sender: String?
     private var role: String?
@@ -180,7 +193,7 @@ struct IF021MessageReader {
                 try reader.syntax { () throws(JSONParser.Failure) in try cursor.beginArray() }
                 var index = 0
                 while try reader.syntax({ () throws(JSONParser.Failure) in try cursor.nextElement() }) {
-                    reader.path.append("settlementDayConsumptionPeriods[\(index)]")
+                    reader.path.append(.element("settlementDayConsumptionPeriods", index))
                     reader.days.append(try reader.day(&cursor))
                     reader.path.removeLast()
                     index += 1
@@ -200,7 +213,7 @@ struct IF021MessageReader {
         _ cursor: inout JSONCursor, _ name: String,
         _ member: (inout IF021MessageReader, UnsafeBufferPointer<UInt8>, inout JSONCursor) throws(IF021ReadError) -> Bool
     ) throws(IF021ReadError) {
-        if !name.isEmpty { path.append(name) }
+        if !name.isEmpty { path.append(.member(name)) }
         defer { if !name.isEmpty { path.removeLast() } }
         try syntax { () throws(JSONParser.Failure) in try cursor.beginObject() }
         var taken: [UnsafeBufferPointer<UInt8>] = []
@@ -235,7 +248,7 @@ struct IF021MessageReader {
         .content(
             MalformedConsumption(
                 position: position, senderUniqueReference: reference, senderDIPID: sender, mpan: mpanText,
-                path: (path + [field]).joined(separator: "."), reason: reason))
+                path: (path.map(\.text) + [field]).joined(separator: "."), reason: reason))
     }
 }
 

@@ -43,6 +43,8 @@ public struct MDSIngest: Sendable {
         var outcome = Outcome(segments: [], rejections: [], messages: items.count, acceptedMessages: 0, acceptedValues: 0)
         let today = SettlementDate(dayNumber: receivedAt.utcDayNumber)
         var finalDates: [Int: SettlementDate?] = [:]
+        // Each UTC day's 48 local periods, worked out once per file.
+        var localPeriods: [Int: [LocalSettlementPeriod]] = [:]
         for item in items {
             switch item {
             case .malformed(let malformed):
@@ -53,12 +55,20 @@ public struct MDSIngest: Sendable {
                         detail: "\(malformed.path): \(malformed.reason)"))
             case .submission(let submission):
                 var checker = SubmissionChecker(submission: submission, rules: rules, today: today)
-                let accepted = checker.check(lookup: lookup) { date in
-                    if let known = finalDates[date.dayNumber] { return known }
-                    let found = rules.finalReconciliationDate(date)
-                    finalDates[date.dayNumber] = found
-                    return found
-                }
+                let accepted = checker.check(
+                    lookup: lookup,
+                    finalDate: { date in
+                        if let known = finalDates[date.dayNumber] { return known }
+                        let found = rules.finalReconciliationDate(date)
+                        finalDates[date.dayNumber] = found
+                        return found
+                    },
+                    localPeriods: { day in
+                        if let known = localPeriods[day.dayNumber] { return known }
+                        let periods = day.localPeriods
+                        localPeriods[day.dayNumber] = periods
+                        return periods
+                    })
                 outcome.rejections.append(contentsOf: checker.rejections)
                 if !checker.rejections.isEmpty { outcome.refusedSubmissions.append(submission) }
                 guard !accepted.isEmpty else { continue }

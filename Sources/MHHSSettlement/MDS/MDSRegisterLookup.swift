@@ -4,8 +4,11 @@ import MHHSRegistration
 /// The register facts MDS checks, read in one go for every MPAN of an ingest (histories in
 /// chunks of 10,000) and folded per date on demand.
 public struct MDSRegisterLookup: Sendable {
-    let histories: [Int64: [RegisterAssertion]]
+    var histories: [Int64: [RegisterAssertion]]
     let asKnownAt: UTCInstant
+
+    /// Adds another lookup's histories (of other MPANs, or the same ones).
+    mutating func merge(_ other: MDSRegisterLookup) { histories.merge(other.histories) { first, _ in first } }
 
     public static func load(for items: [IF021Decoder.Item], register: any RegisterRepository, asKnownAt: UTCInstant) async throws
         -> MDSRegisterLookup
@@ -52,10 +55,24 @@ public struct MDSReceiver: Sendable {
     }
 
     /// Ingests one file or request body as one version; a JSON syntax error throws and
-    /// stores nothing.
+    /// stores nothing. Messages are decoded a chunk at a time while the register is read for
+    /// the chunks already decoded (the register read runs on the store's own thread).
     public func receive(_ bytes: [UInt8], at instant: UTCInstant) async throws -> Receipt {
-        let items = try IF021Decoder.decode(bytes)
-        let lookup = try await MDSRegisterLookup.load(for: items, register: register, asKnownAt: instant)
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        defer { buffer.deallocate() }
+        _ = buffer.initialize(from: bytes)
+        let input = UnsafeBufferPointer(rebasing: buffer[0..<bytes.count])
+        var items: [IF021Decoder.Item] = []
+        var lookup = MDSRegisterLookup(histories: [:], asKnownAt: instant)
+        let register = self.register
+        try await withThrowingTaskGroup(of: MDSRegisterLookup.self) { reads in
+            var chunks = IF021Decoder.Chunks(input)
+            while let chunk = try chunks.next(maximum: 5_000) {
+                items += chunk
+                reads.addTask { try await MDSRegisterLookup.load(for: chunk, register: register, asKnownAt: instant) }
+            }
+            for try await read in reads { lookup.merge(read) }
+        }
         let outcome = MDSIngest(rules: rules).run(items, receivedAt: instant) { lookup.day(of: $0, on: $1) }
         let receipt = try await store.append(outcome.segments, receivedAt: instant)
         return Receipt(outcome: outcome, version: receipt.version)

@@ -14,7 +14,8 @@ struct SubmissionChecker {
     }
 
     mutating func check(
-        lookup: (MPAN, SettlementDate) -> MeteringPointDay?, finalDate: (SettlementDate) -> SettlementDate?
+        lookup: (MPAN, SettlementDate) -> MeteringPointDay?, finalDate: (SettlementDate) -> SettlementDate?,
+        localPeriods: (UTCDay) -> [LocalSettlementPeriod]
     ) -> [AcceptedValue] {
         let active = submission.eventCode == "[ActivePower]"
         let activeQuantity = submission.measurementQuantity == .activeImport || submission.measurementQuantity == .activeExport
@@ -26,22 +27,15 @@ struct SubmissionChecker {
             reject(.schemaFailure, detail: "more than 200 settlement days (\(submission.days.count))")
             return []
         }
-        // Every sp of the message, to find the same period sent twice across days (ECS1007).
-        var seenAcrossDays: [Int64: Int] = [:]
-        for (dayIndex, day) in submission.days.enumerated() {
-            for period in day.periods { seenAcrossDays[period.end.secondsSinceEpoch, default: 0] += dayIndex == 0 ? 1 : 0 }
-        }
-        var firstDayOf: [Int64: Int] = [:]
-        for (dayIndex, day) in submission.days.enumerated() {
-            for period in day.periods where firstDayOf[period.end.secondsSinceEpoch] == nil {
-                firstDayOf[period.end.secondsSinceEpoch] = dayIndex
-            }
-        }
+        // The same period sent under two days of one message (ECS1007): only possible with
+        // several days, so the set is only built then.
+        var earlierDays: Set<Int64> = []
         var accepted: [AcceptedValue] = []
+        accepted.reserveCapacity(submission.valueCount)
         var unknownReported = false
-        var statusOfDate: [Int: MeteringPointDay?] = [:]
+        var statusOfDate: [(Int, MeteringPointDay?)] = []
         for (dayIndex, day) in submission.days.enumerated() {
-            let dayText = UTCInstantText(DIPDateTime(day.dayStart).text)
+            var dayText: UTCInstantText { UTCInstantText(DIPDateTime(day.dayStart).text) }
             guard day.dayStart.secondOfUTCDay == 0 else {
                 reject(.dayNotMidnight, day: dayText, detail: "")
                 continue
@@ -50,8 +44,17 @@ struct SubmissionChecker {
                 reject(.durationInvalid, day: dayText, detail: "periodDuration \(day.periodDuration)")
                 continue
             }
-            var counts: [Int64: Int] = [:]
-            for period in day.periods { counts[period.end.secondsSinceEpoch, default: 0] += 1 }
+            // Slots sent once and more than once, as bit masks (a day has 48 half hours).
+            var once: UInt64 = 0
+            var twice: UInt64 = 0
+            for period in day.periods {
+                let offset = period.end.secondsSinceEpoch - day.dayStart.secondsSinceEpoch
+                guard offset % settlementPeriodSeconds == 0, offset > 0, offset <= 86_400 else { continue }
+                let bit: UInt64 = 1 << UInt64(offset / settlementPeriodSeconds - 1)
+                twice |= once & bit
+                once |= bit
+            }
+            let mapping = localPeriods(UTCDay(dayNumber: day.dayStart.utcDayNumber))
             for period in day.periods {
                 let end = period.end.secondsSinceEpoch
                 func refuse(_ code: ECSCode, _ detail: String = "") {
@@ -62,22 +65,29 @@ struct SubmissionChecker {
                     refuse(.endInvalidForDuration, "not the end of a half hour of the day")
                     continue
                 }
-                guard counts[end] == 1 else {
+                let slot = Int(offset / settlementPeriodSeconds) - 1
+                guard twice & (1 << UInt64(slot)) == 0 else {
                     refuse(.duplicated)
                     continue
                 }
-                guard firstDayOf[end] == dayIndex else {
-                    refuse(.overlapping, "also sent under an earlier settlement day")
-                    continue
+                if submission.days.count > 1 {
+                    guard !earlierDays.contains(end) else {
+                        refuse(.overlapping, "also sent under an earlier settlement day")
+                        continue
+                    }
                 }
-                let local = try! LocalSettlementPeriod(endingAt: period.end)
+                let local = mapping[slot]
                 if let final = finalDate(local.date), today > final {
                     refuse(.afterFinalReconciliation, "RF for \(local.date) ran on \(final)")
                     continue
                 }
-                let cached = statusOfDate[local.date.dayNumber]
-                let found = cached ?? lookup(submission.mpan, local.date)
-                if cached == nil { statusOfDate[local.date.dayNumber] = .some(found) }
+                let found: MeteringPointDay?
+                if let cached = statusOfDate.first(where: { $0.0 == local.date.dayNumber }) {
+                    found = cached.1
+                } else {
+                    found = lookup(submission.mpan, local.date)
+                    statusOfDate.append((local.date.dayNumber, found))
+                }
                 guard let status = found else {
                     if !unknownReported {
                         unknownReported = true
@@ -119,6 +129,7 @@ struct SubmissionChecker {
                         date: local.date, group: status.gspGroup, periodIndex: local.period.index, energyWh: value,
                         quality: period.quality))
             }
+            if submission.days.count > 1 { for period in day.periods { earlierDays.insert(period.end.secondsSinceEpoch) } }
         }
         if unknownReported { return [] }
         return accepted

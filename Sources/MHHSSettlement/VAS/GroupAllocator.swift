@@ -96,7 +96,7 @@ public struct GroupAllocator: Sendable {
     /// Adds a full row: every value to the actual slot in one vectorisable pass, then moves
     /// the (few) estimated periods across.
     @inline(__always)
-    private static func addAll(
+    static func addAll(
         _ values: UnsafePointer<Int32>, estimated: UInt64, into sums: UnsafeMutableBufferPointer<Int64>, base: Int, periods: Int
     ) {
         let actual = sums.baseAddress! + base

@@ -39,7 +39,6 @@ struct SingleSegmentJoin {
     func addCompleteRows(keyOfPoint: [Int32], into sums: UnsafeMutableBufferPointer<Int64>, periods: Int) -> [Int] {
         let allPeriods: UInt64 = (1 << UInt64(periods)) - 1
         var slow: [Int] = []
-        let base = sums.baseAddress!
         keyOfPoint.withUnsafeBufferPointer { keys in
             rowOfPoint.withUnsafeBufferPointer { rows in
                 for point in 0..<keys.count {
@@ -50,17 +49,8 @@ struct SingleSegmentJoin {
                         slow.append(point)
                         continue
                     }
-                    let actual = base + key * 2 * periods
-                    let source = values + row * periods
-                    for period in 0..<periods { actual[period] &+= Int64(source[period]) }
-                    var moving = estimated[row]
-                    while moving != 0 {
-                        let period = moving.trailingZeroBitCount
-                        let value = Int64(source[period])
-                        actual[period] &-= value
-                        actual[periods + period] &+= value
-                        moving &= moving &- 1
-                    }
+                    GroupAllocator.addAll(
+                        values + row * periods, estimated: estimated[row], into: sums, base: key * 2 * periods, periods: periods)
                 }
             }
         }
