@@ -58,6 +58,19 @@ struct GoldenMessageTests {
                 .rep007, try RunResults(manifest: run.manifest, files: run.files), sender: .standard, at: Self.at)
             try Self.checkReports(bytes, .rep007)
             try Self.golden("REP-007.json", bytes)
+            // The same run's IF-013: MPAN …060 defaulted for SP 1–48 of a GMT day (one UTC day).
+            let directory = ["SUPA|SUP": "3000000001", "DSAA|SDS": "1401234567", "SOUT|LDSO": "2000000000"]
+            let if013 = IF013Messages.render(
+                try RunResults(manifest: run.manifest, files: run.files), sender: .standardMDS, at: Self.at
+            ) { mpid, role in directory["\(mpid)|\(role.rawValue)"] }
+            guard case .array(let messages) = try JSONParser.parse(if013) else { Issue.record("not an array"); return }
+            #expect(messages.count == 1)
+            for message in messages { #expect(DIPSchemaValidator.validate(message) == nil) }
+            let text = String(decoding: if013, as: UTF8.self)
+            #expect(text.contains("\"settlementImpactedDataServiceDIPID\":\"1401234567\""))
+            #expect(text.contains("\"defaultedSPConsumption\":\"1.000\""))
+            #expect(text.components(separatedBy: "settlementPeriodEffectiveToDateTime").count == 49)
+            try Self.golden("IF-013-ActivePowerDefaulted.json", if013)
         }
     }
 

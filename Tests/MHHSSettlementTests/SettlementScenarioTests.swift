@@ -80,7 +80,7 @@ struct SettlementScenarioTests {
             let statistics = String(decoding: run.files[SettlementRunFiles.statistics]!, as: UTF8.self)
             #expect(statistics.contains("2026-11-05,_H,3,1,1,48,1,0,48\n"))
             let defaults = String(decoding: run.files[SettlementRunFiles.defaults]!, as: UTF8.self)
-            #expect(defaults.contains("2026-11-05,_H,2000000000060,SUPA,2__HSUPA000,AI,1-48,1000,annualConsumption\n"))
+            #expect(defaults.contains("2026-11-05,_H,2000000000060,SUPA,2__HSUPA000,AI,1-48,1000,annualConsumption,DSAA,SOUT,S,W,true\n"))
             #expect(!defaults.contains("2000000000051"))
         }
     }

@@ -143,10 +143,13 @@ extension ReportContent {
     }
 
     /// How many SPs a `1-3 7` list names.
-    static func periodCount(_ list: String) -> Int {
-        list.split(separator: " ").reduce(0) { total, part in
+    static func periodCount(_ list: String) -> Int { periodNumbers(list).count }
+
+    /// The SP numbers a `1-3 7` list names.
+    static func periodNumbers(_ list: String) -> [Int] {
+        list.split(separator: " ").flatMap { part -> [Int] in
             let bounds = part.split(separator: "-").compactMap { Int($0) }
-            return total + (bounds.count == 2 ? bounds[1] - bounds[0] + 1 : 1)
+            return bounds.count == 2 ? Array(bounds[0]...bounds[1]) : bounds
         }
     }
 }

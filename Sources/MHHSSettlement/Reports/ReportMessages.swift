@@ -8,7 +8,9 @@ public enum ReportMessages {
     /// A JSON array of one message per unit of the report (see ``ReportContent``).
     public static func render(_ report: ECSReport, _ results: RunResults, sender: ReportSender, at instant: UTCInstant) throws -> [UInt8] {
         let messages = try ReportContent.build(report, results).enumerated().map { index, unit in
-            try message(report, content: unit.content, reference: reference(report, results, index: index), sender: sender, at: instant)
+            try message(
+                report, content: unit.content, reference: reference(report, results, index: index, sender: sender), sender: sender,
+                at: instant)
         }
         return JSONWriter.bytes(.array(messages))
     }
@@ -35,10 +37,10 @@ public enum ReportMessages {
     }
 
     /// `S-REP-003-<sender>-ECS-<settlement date>-<run><n>`: unique per run, report and unit.
-    static func reference(_ report: ECSReport, _ results: RunResults, index: Int) -> String {
+    static func reference(_ report: ECSReport, _ results: RunResults, index: Int, sender: ReportSender) -> String {
         let date = results.manifest.settlementDate.description.filter(\.isNumber)
         let run = results.manifest.runType.rawValue + String(results.manifest.runNumber)
-        return "S-\(report.rawValue)-\(ReportSender.standard.dipID)-ECS-\(date)-\(run)n\(index + 1)"
+        return "S-\(report.rawValue)-\(sender.dipID)-ECS-\(date)-\(run)n\(index + 1)"
     }
 }
 

@@ -18,8 +18,9 @@ public struct RunResults: Sendable {
     }
 
     public struct Defaulted: Sendable, Hashable {
-        public let group: String, mpan: String, supplier: String, bmUnit: String, periods: String, wattHoursPerPeriod: Int64
-        public let method: String
+        public let group: String, mpan: String, supplier: String, bmUnit: String, quantity: String, periods: String
+        public let wattHoursPerPeriod: Int64, method: String, dataService: String, distributor: String, segment: String
+        public let connectionType: String, domestic: Bool
     }
 
     public struct DUoS: Sendable, Hashable {
@@ -66,9 +67,11 @@ public struct RunResults: Sendable {
         lossUses = try rows(SettlementRunFiles.lineLosses, 6).map {
             LossUse(group: $0[1], distributor: $0[2], llfClass: $0[3], usedDefault: $0[4] == "true")
         }
-        defaulted = try rows(SettlementRunFiles.defaults, 9).map {
+        defaulted = try rows(SettlementRunFiles.defaults, 14).map {
             Defaulted(
-                group: $0[1], mpan: $0[2], supplier: $0[3], bmUnit: $0[4], periods: $0[6], wattHoursPerPeriod: Int64($0[7])!, method: $0[8])
+                group: $0[1], mpan: $0[2], supplier: $0[3], bmUnit: $0[4], quantity: $0[5], periods: $0[6],
+                wattHoursPerPeriod: Int64($0[7])!,
+                method: $0[8], dataService: $0[9], distributor: $0[10], segment: $0[11], connectionType: $0[12], domestic: $0[13] == "true")
         }
         duos = try rows(SettlementRunFiles.duos, 13).map {
             DUoS(

@@ -52,6 +52,12 @@ public struct DefaultedMeteringPoint: Sendable, Hashable {
     public let mpan: MPAN
     public let supplier: MPID
     public let bmUnit: String
+    /// The appointed data service, when the register has one (the IF-013's recipient).
+    public let dataService: MPID?
+    public let distributor: MPID?
+    /// Index into ``CCCTable/meteringClasses``.
+    public let meteringClass: Int
+    public let domestic: Bool
     public let quantity: MeasurementQuantity
     /// Bit i: SP i+1 was defaulted.
     public let periods: UInt64

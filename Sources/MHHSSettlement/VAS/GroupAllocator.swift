@@ -84,7 +84,9 @@ public struct GroupAllocator: Sendable {
                 defaulted.append(
                     DefaultedMeteringPoint(
                         mpan: try! MPAN(String(snapshot.mpans[point])), supplier: keys[key].supplier, bmUnit: keys[key].bmUnit,
-                        quantity: exporting ? .activeExport : .activeImport, periods: missing,
+                        dataService: snapshot.dataService[point] < 0 ? nil : snapshot.participants[Int(snapshot.dataService[point])],
+                        distributor: keys[key].distributor, meteringClass: keys[key].meteringClass,
+                        domestic: keys[key].domestic == .domestic, quantity: exporting ? .activeExport : .activeImport, periods: missing,
                         wattHoursPerPeriod: perPeriod, method: method))
             }
         }

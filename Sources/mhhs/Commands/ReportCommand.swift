@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MHHSCore
+import MHHSHub
 import MHHSSettlement
 import MHHSStorage
 
@@ -8,15 +9,21 @@ import MHHSStorage
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write an ECS report of a run: REP-002, REP-003, REP-004, REP-006, REP-007 or REP-008.",
+        abstract: "Write an ECS report of a run (REP-002, REP-003, REP-004, REP-006, REP-007, REP-008), or its IF-013 defaults.",
         discussion: """
             JSON is the DIP report message (the report content gzip-compressed and base64-encoded in \
             P03.compressedReport), one message per GSP group (per supplier for REP-002/REP-004, per LDSO \
-            for REP-008), as a JSON array. CSV is the same content flattened, one row per settlement period.
+            for REP-008), as a JSON array. CSV is the same content flattened, one row per settlement period. \
+            IF-013 (JSON only) is one message per defaulted MPAN, addressed by the DIP ids the hub's \
+            participant table gives the data service, supplier and LDSO. Send any of them with \
+            'mhhs hub send FILE' as the participant named by --sender-dip-id.
             """)
 
-    @Argument(help: "The report: REP-002, REP-003, REP-004, REP-006, REP-007 or REP-008.")
+    @Argument(help: "The report: REP-002, REP-003, REP-004, REP-006, REP-007, REP-008, or IF-013.")
     var report: String
+
+    @Option(help: "The sender's DIP id in the messages (default 5000000001 for reports, 5000000002 for IF-013).")
+    var senderDipId: String?
 
     @Option(help: "The settlement date, YYYY-MM-DD.")
     var date: String
@@ -33,9 +40,11 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        guard ECSReport(rawValue: report) != nil else {
-            throw ValidationError("unknown report \(report): use \(ECSReport.allCases.map(\.rawValue).joined(separator: ", "))")
+        guard ECSReport(rawValue: report) != nil || report == "IF-013" else {
+            throw ValidationError("unknown report \(report): use \(ECSReport.allCases.map(\.rawValue).joined(separator: ", ")) or IF-013")
         }
+        if report == "IF-013", format != "json" { throw ValidationError("IF-013 is written as JSON (--format json)") }
+        if let senderDipId, (try? DIPID(senderDipId)) == nil { throw ValidationError("--sender-dip-id must be 10 digits") }
         guard format == "json" || format == "csv" else { throw ValidationError("--format is json or csv") }
         _ = try SettlementDate(date)
         if let run, SettlementRunType(rawValue: run) == nil { throw ValidationError("unknown run type \(run)") }
