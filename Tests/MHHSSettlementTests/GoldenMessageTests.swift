@@ -102,7 +102,8 @@ struct GoldenMessageTests {
             MeteringPointDay(gspGroup: .southern, settledInMHHS: true, deEnergised: true)
         }
         let messages =
-            first.rejectionMessages(sender: .standardMDS, at: Self.at) + second.rejectionMessages(sender: .standardMDS, at: Self.at)
+            first.rejectionMessages(sender: .standardMDS, at: Self.at, version: 1)
+            + second.rejectionMessages(sender: .standardMDS, at: Self.at, version: 2)
         #expect(messages.count == 2)
         for message in messages { #expect(DIPSchemaValidator.validate(message) == nil) }
         #expect(messages[0]["payload"]?["CommonBlock"]?["S0"]?["eventCode"]?.stringValue == "[ActivePowerRejected]")

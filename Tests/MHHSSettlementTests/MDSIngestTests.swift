@@ -147,3 +147,36 @@ struct MDSIngestTests {
         #expect(Array(second.values[0..<2]) == [47, 48] && second.present[0] == 3)
     }
 }
+
+@Suite("MDS rules across messages")
+struct MDSIngestAcrossMessagesTests {
+    /// Two messages of one ingest both reach a BST settlement date (UTC days D−1 and D): the
+    /// segment gets one row for the MPAN with all 48 periods, not two partial rows.
+    @Test func twoUTCDaysOfOneIngestMakeOneRowPerDate() throws {
+        let previous = UTCDay(dayNumber: 20_269)  // 2025-06-30
+        let day = UTCDay(dayNumber: 20_270)  // 2025-07-01
+        func message(_ utc: UTCDay, position: Int) -> IF021Decoder.Item {
+            var submission = MDSIngestTests.submission(days: [
+                ConsumptionDay(
+                    day: utc, periods: (0..<48).map { ConsumptionPeriod(end: utc.periodEnd(slot: $0), energyWh: 7, quality: .actual) })
+            ])
+            submission.position = position
+            return .submission(submission)
+        }
+        let outcome = MDSIngest().run([message(previous, position: 0), message(day, position: 1)], receivedAt: MDSIngestTests.received) {
+            _, _ in MeteringPointDay(gspGroup: .southern, settledInMHHS: true, deEnergised: false)
+        }
+        let july = try #require(outcome.segments.first { $0.settlementDate.description == "2025-07-01" })
+        let segment = try SPSegment(bytes: july.bytes(stampingVersion: 1))
+        #expect(segment.rowCount == 1)
+        #expect(segment.present[0] == (1 << 48) - 1)
+    }
+
+    /// A date the MPAN is not registered on refuses only that date's periods (ECS1009); an
+    /// MPAN the register never had refuses the message.
+    @Test func aDateBeforeRegistrationRefusesOnlyItsPeriods() {
+        let outcome = MDSIngestTests.run(
+            MDSIngestTests.submission(), status: MeteringPointDay(gspGroup: .southern, settledInMHHS: false, deEnergised: false))
+        #expect(outcome.rejections.allSatisfy { $0.scope == "period" && $0.code == .meteringPointStatus })
+    }
+}

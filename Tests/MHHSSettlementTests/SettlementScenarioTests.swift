@@ -122,6 +122,31 @@ struct SettlementScenarioTests {
     }
 }
 
+extension SettlementScenarioTests {
+    /// A class with no LLF is reported as defaulted however many keys (suppliers, domestic
+    /// flags) use it, and a date with no SP data at all counts no complete points.
+    @Test func missingLLFIsReportedForEveryKeyAndEmptyDaysCountNothingComplete() async throws {
+        try await SettlementWorld.with(.sqlite) { world in
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("reg-\(UUID().uuidString).csv")
+            let header = try String(contentsOf: SettlementWorld.fixture("autumn-clock-change", "registrations.csv"), encoding: .utf8)
+                .split(separator: "\n")[0]
+            try """
+            \(header)
+            2000000000015,_H,SOUT,SUPA,2026-10-01,W,S,I,T,E,2,D01,mhhs,,,,SDS,DSAA,MSS,MSAA
+            2000000000024,_H,SOUT,SUPB,2026-10-01,W,S,I,F,E,2,D01,mhhs,,,,SDS,DSAA,MSS,MSAA
+
+            """.write(to: file, atomically: true, encoding: .utf8)
+            try await world.registrations(file, recordedAt: "2026-10-01T00:00:00+00:00")
+            let run = try await world.settle("2026-11-05", .initialSettlement, at: "2026-11-20T00:00:00+00:00")
+            let results = try RunResults(manifest: run.manifest, files: run.files)
+            #expect(results.lossUses.map { "\($0.distributor)|\($0.llfClass)|\($0.usedDefault)" } == ["SOUT|2|true"])
+            let statistics = String(decoding: run.files[SettlementRunFiles.statistics]!, as: UTF8.self)
+            #expect(statistics.contains("2026-11-05,_H,2,0,2,96,0,0,0\n"))
+            #expect(statistics.contains("2026-11-05,_A,0,0,0,0,0,0,0\n"))
+        }
+    }
+}
+
 /// Checks that hold for every run: corrected volumes sum to the take for every group, period
 /// and direction that has one, and every settled metering point is counted once.
 enum SettlementInvariants {

@@ -162,6 +162,7 @@ public struct JSONCursor {
             guard index - start <= 18 else { throw fail("integer too long") }
         }
         guard index > start else { throw fail("expected an integer") }
+        guard index - start == 1 || bytes[start] != UInt8(ascii: "0") else { throw fail("leading zero in a number") }
         if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) {
             throw fail("expected an integer")
         }

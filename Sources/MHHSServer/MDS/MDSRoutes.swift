@@ -51,7 +51,14 @@ public enum MDSRoutes {
             return JSONResponse.problem(400, failure.description)
         }
         let outcome = receipt.outcome
-        let refusals = try await sendRejections(outcome, mds: mds, at: now)
+        // The data is stored: a failure to hand the IF-014s to the hub is logged, not answered
+        // as an error (the hub would push the same data again).
+        var refusals = 0
+        do {
+            refusals = try await sendRejections(outcome, version: receipt.version, mds: mds, at: now)
+        } catch {
+            mds.logger.error("IF-014s not sent", metadata: ["error": "\(error)", "version": "\(receipt.version)"])
+        }
         return JSONResponse.bytes(
             201,
             JSONWriter.bytes(
@@ -64,14 +71,14 @@ public enum MDSRoutes {
 
     /// Submits one IF-014 per refused message to the hub as the MDS participant; returns how
     /// many were accepted. Without an MDS participant there is nobody to send as: logged.
-    static func sendRejections(_ outcome: MDSIngest.Outcome, mds: MDSContext, at now: UTCInstant) async throws -> Int {
+    static func sendRejections(_ outcome: MDSIngest.Outcome, version: Int64, mds: MDSContext, at now: UTCInstant) async throws -> Int {
         guard !outcome.refusedSubmissions.isEmpty else { return 0 }
         guard let sender = try await mds.hub.store.hubParticipants().first(where: { $0.participant.role == .marketwideDataService }) else {
             mds.logger.warning("no MDS participant: IF-014s not sent", metadata: ["refused": "\(outcome.refusedSubmissions.count)"])
             return 0
         }
         let messages = outcome.rejectionMessages(
-            sender: ReportSender(dipID: sender.participant.dipID.value, environmentTag: "PRD"), at: now)
+            sender: ReportSender(dipID: sender.participant.dipID.value, environmentTag: "PRD"), at: now, version: version)
         var accepted = 0
         for start in stride(from: 0, to: messages.count, by: 1_000) {
             let batch = Array(messages[start..<min(start + 1_000, messages.count)])

@@ -65,7 +65,8 @@ public struct BulkIngest: Sendable {
         for row in 0..<file.rowCount {
             let mpan = mpans[row]
             while point < snapshot.count, snapshot.mpans[point] < mpan { point += 1 }
-            guard point < snapshot.count, snapshot.mpans[point] == mpan, snapshot.arrangement[point] == mhhs else {
+            guard point < snapshot.count, snapshot.mpans[point] == mpan, snapshot.arrangement[point] == mhhs, snapshot.supplier[point] >= 0
+            else {
                 refusals.append(Refusal(code: .meteringPointStatus, mpan: mpan, period: nil))
                 continue
             }

@@ -10,7 +10,8 @@ import MHHSMessages
 /// `[ConsumptionOnDeEnergisedMPAN]` when every refusal is ECS1008, else `[ActivePowerRejected]`.
 public enum IF014Message {
     public static func build(
-        submission: ConsumptionSubmission, rejections: [MDSRejection], sender: ReportSender, at instant: UTCInstant, sequence: Int
+        submission: ConsumptionSubmission, rejections: [MDSRejection], sender: ReportSender, at instant: UTCInstant,
+        reference suffix: String
     ) -> JSONValue {
         let event =
             rejections.allSatisfy { $0.code == .nonActualOnDeEnergised } ? "[ConsumptionOnDeEnergisedMPAN]" : "[ActivePowerRejected]"
@@ -49,7 +50,7 @@ public enum IF014Message {
                     "S1": .object([
                         "environmentTag": .string(sender.environmentTag), "subText": .string(String("Rejects \(reference)".prefix(500))),
                         "senderUniqueReference": .string(
-                            "S-IF-014-\(sender.dipID)-MDS-\(compactDate)-r\(instant.secondsSinceEpoch)n\(sequence)"),
+                            "S-IF-014-\(sender.dipID)-MDS-\(compactDate)-\(suffix)"),
                         "senderTimestamp": .string(DIPDateTime(instant).text), "senderDIPID": .string(sender.dipID),
                         "senderRoleID": .string("MDS"), "senderCorrelationID": reference.count <= 60 ? .string(reference) : .null,
                         "DIPConnectionProviderID": .null,

@@ -24,13 +24,14 @@ public struct MDSIngest: Sendable {
         /// The messages with refusals (readable ones), for their IF-014s.
         public var refusedSubmissions: [ConsumptionSubmission] = []
 
-        /// One IF-014 per refused readable message, in message order.
-        public func rejectionMessages(sender: ReportSender, at instant: UTCInstant) -> [JSONValue] {
+        /// One IF-014 per refused readable message, in message order; `version` (the SP-data
+        /// version the ingest became) keeps the sender references unique across ingests.
+        public func rejectionMessages(sender: ReportSender, at instant: UTCInstant, version: Int64) -> [JSONValue] {
             let byPosition = Dictionary(grouping: rejections, by: \.position)
             return refusedSubmissions.enumerated().map { sequence, submission in
                 IF014Message.build(
                     submission: submission, rejections: byPosition[submission.position] ?? [], sender: sender, at: instant,
-                    sequence: sequence + 1)
+                    reference: "v\(version)n\(sequence + 1)")
             }
         }
     }
@@ -45,6 +46,7 @@ public struct MDSIngest: Sendable {
         var finalDates: [Int: SettlementDate?] = [:]
         // Each UTC day's 48 local periods, worked out once per file.
         var localPeriods: [Int: [LocalSettlementPeriod]] = [:]
+        var rows: [RowKey: Int] = [:]
         for item in items {
             switch item {
             case .malformed(let malformed):
@@ -74,15 +76,18 @@ public struct MDSIngest: Sendable {
                 guard !accepted.isEmpty else { continue }
                 outcome.acceptedMessages += 1
                 outcome.acceptedValues += accepted.count
-                var rows: [Int: Int] = [:]
                 let quantity = submission.measurementQuantity
                 for value in accepted {
                     let bucket = value.date.dayNumber * 16 + GSPGroup.allCases.firstIndex(of: value.group)!
                     if builders[bucket] == nil {
                         builders[bucket] = SPSegmentBuilder(settlementDate: value.date, gspGroup: value.group)
                     }
-                    let row = rows[bucket] ?? builders[bucket]!.addRow(mpan: submission.mpan.value, quantity: quantity, version: 0)
-                    rows[bucket] = row
+                    // One row per MPAN and MQ in a segment, however many messages of the ingest
+                    // carry its periods (two UTC days both touch a BST date): a later message's
+                    // period replaces an earlier one's.
+                    let key = RowKey(bucket: bucket, mpan: submission.mpan.value, quantity: quantity)
+                    let row = rows[key] ?? builders[bucket]!.addRow(mpan: submission.mpan.value, quantity: quantity, version: 0)
+                    rows[key] = row
                     builders[bucket]!.set(row: row, periodIndex: value.periodIndex, energyWh: Int32(value.energyWh), quality: value.quality)
                 }
             }
@@ -90,6 +95,13 @@ public struct MDSIngest: Sendable {
         outcome.segments = builders.keys.sorted().map { builders[$0]! }
         return outcome
     }
+}
+
+/// A segment row's identity within one ingest.
+struct RowKey: Hashable {
+    let bucket: Int
+    let mpan: Int64
+    let quantity: MeasurementQuantity
 }
 
 /// A period that passed every rule, placed in its local settlement period.

@@ -26,11 +26,14 @@ public struct MDSRegisterLookup: Sendable {
         return MDSRegisterLookup(histories: histories, asKnownAt: asKnownAt)
     }
 
-    /// The metering point's state on `date` as MDS needs it, or nil when it is not registered then.
+    /// The metering point's state on `date` as MDS needs it; nil only for an MPAN the register
+    /// has never had (a date it is not registered on is "not settled under MHHS", ECS1009 for
+    /// those periods only).
     public func day(of mpan: MPAN, on date: SettlementDate) -> MeteringPointDay? {
-        guard let history = histories[mpan.value], let group = history.first?.gspGroup,
-            let facts = RegisterFold.state(of: history, on: date, asKnownAt: asKnownAt)
-        else { return nil }
+        guard let history = histories[mpan.value], let group = history.first?.gspGroup else { return nil }
+        guard let facts = RegisterFold.state(of: history, on: date, asKnownAt: asKnownAt) else {
+            return MeteringPointDay(gspGroup: group, settledInMHHS: false, deEnergised: false)
+        }
         return MeteringPointDay(
             gspGroup: group, settledInMHHS: facts.arrangement == .mhhs && facts.supplier != nil,
             deEnergised: facts.energisation == .deEnergised)

@@ -10,7 +10,9 @@ import MHHSCore
 public protocol SPDataStore: Sendable {
     /// Stores the segments of one ingest atomically and durably, stamping every row with a new
     /// version; returns once they are safe across a crash. Nothing is visible before that,
-    /// and nothing of a failed append ever becomes visible.
+    /// and nothing of a failed append ever becomes visible. Versions and receipt times rise
+    /// together: a `receivedAt` earlier than the last ingest's is recorded as that one's
+    /// (the receipt says which), so "received by T" always means "version ≤ V".
     func append(_ segments: [SPSegmentBuilder], receivedAt: UTCInstant) async throws -> SPIngestReceipt
 
     /// The segments of one date and group written at or below `version`, oldest first.

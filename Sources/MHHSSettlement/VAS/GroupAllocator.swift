@@ -46,9 +46,10 @@ public struct GroupAllocator: Sendable {
         let single = segments.count == 1 ? SingleSegmentJoin(segment: segments[0], snapshot: snapshot, cutoff: cutoffVersion) : nil
         wattHours.withUnsafeMutableBufferPointer { sums in
             // Fast pass: every point whose one row is complete; the rest go to the slow pass.
-            let slow = single?.addCompleteRows(keyOfPoint: keyOfPoint, into: sums, periods: periods) ?? Array(0..<snapshot.count)
-            statistics.withCompleteData += snapshot.count - slow.count - keyOfPoint.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
-            statistics.valuesRead += statistics.withCompleteData * periods
+            let (slow, complete) =
+                single?.addCompleteRows(keyOfPoint: keyOfPoint, into: sums, periods: periods) ?? (Array(0..<snapshot.count), 0)
+            statistics.withCompleteData += complete
+            statistics.valuesRead += complete * periods
             for point in slow {
                 let key = Int(keyOfPoint[point])
                 guard key >= 0 else { continue }

@@ -18,12 +18,14 @@ public enum GroupCorrectionMath {
         }
         let take = Int128(takeWh) * 1_000_000
         let difference = take - total
-        guard weighted != 0 else {
+        // Σ(W·C) ≤ 0 (nothing correctable, or losses below zero outweighing the rest: LLFs
+        // under 1 exist) has no meaningful factor: leave the volumes and report it.
+        guard weighted > 0 else {
             let outcome: GroupCorrection.Outcome = difference == 0 ? .applied : .nothingCorrectable
             return Outcome(correctedMilliWh: rounded, weighted: weighted, factorNanos: 1_000_000_000, outcome: outcome)
         }
         // F − 1 = D / Σ(W·C) with W real = weighted / 10⁶; in nanos: D × 10¹⁵ / weighted.
-        let factorNanos = 1_000_000_000 + roundHalfAway(difference * 1_000_000_000_000_000, weighted)
+        let factorNanos = 1_000_000_000 + Int128(roundHalfAway(difference * 1_000_000_000_000_000, weighted))
         // Exact C' × Σ(W·C) = C·Σ(W·C) + D·W·C, in µWh × (µWh × 10⁶); floor to mWh, then hand the
         // remaining mWh to the correctable cells with the largest remainders (earliest first on ties).
         let denominator = weighted * 1_000
@@ -58,7 +60,8 @@ public enum GroupCorrectionMath {
         }
         let inRange = (900_000_000...1_100_000_000).contains(factorNanos)
         return Outcome(
-            correctedMilliWh: corrected, weighted: weighted, factorNanos: Int64(factorNanos),
+            correctedMilliWh: corrected, weighted: weighted,
+            factorNanos: Int64(clamping: max(min(factorNanos, Int128(Int64.max)), Int128(Int64.min))),
             outcome: inRange ? .applied : .appliedOutsideRange)
     }
 
@@ -72,8 +75,11 @@ public enum GroupCorrectionMath {
         return (quotient, remainder)
     }
 
+    /// Rounds half away from zero; results beyond Int64 are clamped (only an absurd factor
+    /// can get there, and it is flagged as out of range).
     static func roundHalfAway(_ numerator: Int128, _ denominator: Int128) -> Int64 {
         let magnitude = (numerator.magnitude * 2 + denominator.magnitude) / (denominator.magnitude * 2)
-        return (numerator < 0) != (denominator < 0) ? -Int64(magnitude) : Int64(magnitude)
+        let clamped = Int64(clamping: magnitude)
+        return (numerator < 0) != (denominator < 0) ? -clamped : clamped
     }
 }

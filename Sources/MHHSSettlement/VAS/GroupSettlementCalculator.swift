@@ -44,8 +44,10 @@ public struct GroupSettlementCalculator: Sendable {
         for (keyIndex, key) in allocation.keys.enumerated() {
             suppliers[key.supplier.value] = key.supplier
             let lossKey = "\(key.distributor?.value ?? "")|\(key.llfClass ?? "")"
-            let known = lossUses[lossKey]?.factorsMillionths ?? lineLossFactors(key.distributor, key.llfClass)
-            let factors = (known?.count == periods ? known : nil) ?? Array(repeating: defaultFactorMillionths, count: periods)
+            let cached = lossUses[lossKey]
+            let known = cached == nil ? lineLossFactors(key.distributor, key.llfClass) : nil
+            let usedDefault = cached?.usedDefault ?? (known?.count != periods)
+            let factors = cached?.factorsMillionths ?? (usedDefault ? Array(repeating: defaultFactorMillionths, count: periods) : known!)
             var consumptionTotal: Int64 = 0
             var losses = [Int64](repeating: 0, count: periods)
             for kind in ConsumptionComponentClass.DataKind.allCases {
@@ -71,7 +73,7 @@ public struct GroupSettlementCalculator: Sendable {
             let previous = lossUses[lossKey]?.consumptionWh ?? 0
             lossUses[lossKey] = LineLossUse(
                 distributor: key.distributor, llfClass: key.llfClass, factorsMillionths: factors,
-                usedDefault: known?.count != periods, consumptionWh: previous + consumptionTotal)
+                usedDefault: usedDefault, consumptionWh: previous + consumptionTotal)
         }
         let duos = duosCells(allocation)
         let keys = cellSums.keys.sorted()

@@ -27,7 +27,11 @@ struct SingleSegmentJoin {
                     while point < points.count, points[point] < mpan { point += 1 }
                     guard point < points.count else { break }
                     // An export point's data is AE (MQ index 1); everything else AI (0).
-                    if points[point] == mpan, quantities[row] == (directions[point] == 1 ? 1 : 0) { rowOfPoint[point] = Int32(row) }
+                    // A second row for the same point (not made by MDS's own ingests, but possible in
+                    // a hand-made file) sends the point to the merging path: -2.
+                    if points[point] == mpan, quantities[row] == (directions[point] == 1 ? 1 : 0) {
+                        rowOfPoint[point] = rowOfPoint[point] == -1 ? Int32(row) : -2
+                    }
                 }
             }
         }
@@ -36,9 +40,10 @@ struct SingleSegmentJoin {
 
     /// Adds every point whose row has all periods (the common case) straight into `sums`, and
     /// returns the points left for the general path: no row, a partial row, or not settled.
-    func addCompleteRows(keyOfPoint: [Int32], into sums: UnsafeMutableBufferPointer<Int64>, periods: Int) -> [Int] {
+    func addCompleteRows(keyOfPoint: [Int32], into sums: UnsafeMutableBufferPointer<Int64>, periods: Int) -> (slow: [Int], complete: Int) {
         let allPeriods: UInt64 = (1 << UInt64(periods)) - 1
         var slow: [Int] = []
+        var complete = 0
         keyOfPoint.withUnsafeBufferPointer { keys in
             rowOfPoint.withUnsafeBufferPointer { rows in
                 for point in 0..<keys.count {
@@ -46,20 +51,24 @@ struct SingleSegmentJoin {
                     guard key >= 0 else { continue }
                     let row = Int(rows[point])
                     guard row >= 0, present[row] == allPeriods else {
+                        // -1 (no row), -2 (several rows) or a partial row: the general path.
                         slow.append(point)
                         continue
                     }
+                    complete += 1
                     GroupAllocator.addAll(
                         values + row * periods, estimated: estimated[row], into: sums, base: key * 2 * periods, periods: periods)
                 }
             }
         }
-        return slow
+        return (slow, complete)
     }
 
+    /// The point's row, or nil when it has several (the caller merges them).
     @inline(__always)
-    func row(of point: Int, periods: Int) -> RowResolver.Row {
+    func row(of point: Int, periods: Int) -> RowResolver.Row? {
         let row = Int(rowOfPoint[point])
+        guard row != -2 else { return nil }
         // No row: nothing is present, so the values pointer is never read.
         guard row >= 0 else { return RowResolver.Row(values: values, present: 0, estimated: 0) }
         return RowResolver.Row(values: values + row * periods, present: present[row], estimated: estimated[row])

@@ -28,49 +28,70 @@ public struct FileSPDataStore: SPDataStore {
 
     public func append(_ segments: [SPSegmentBuilder], receivedAt: UTCInstant) async throws -> SPIngestReceipt {
         let root = self.root
-        return try await database.pool.write { db in
-            let version = (try Int64.fetchOne(db, sql: "SELECT MAX(version) FROM sp_ingest") ?? 0) + 1
-            try db.execute(
-                sql: "INSERT INTO sp_ingest (version, received_at) VALUES (?, ?)", arguments: [version, receivedAt.secondsSinceEpoch])
-            var records: [SPSegmentRecord] = []
-            var written: [(temporary: URL, final: URL)] = []
-            do {
-                for builder in segments where !builder.isEmpty {
-                    let bytes = builder.bytes(stampingVersion: version)
-                    let digest = Array(bytes.suffix(SPSegmentLayout.trailerSize)).hexString
-                    let relative = Self.relativePath(builder.settlementDate, builder.gspGroup, version)
-                    let final = root.appendingPathComponent(relative)
-                    let temporary = final.deletingLastPathComponent().appendingPathComponent(".\(version).tmp")
-                    try FileManager.default.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try Self.writeDurably(bytes, to: temporary)
-                    written.append((temporary, final))
-                    let record = SPSegmentRecord(
-                        settlementDate: builder.settlementDate, gspGroup: builder.gspGroup, version: version,
-                        rows: builder.rowCount, receivedAt: receivedAt, sha256: digest)
-                    try db.execute(
-                        sql: """
-                            INSERT INTO sp_segment (settlement_date, gsp_group, version, rows, received_at, sha256, file)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            builder.settlementDate.dayNumber, builder.gspGroup.rawValue, version, builder.rowCount,
-                            receivedAt.secondsSinceEpoch, digest, relative,
-                        ])
-                    records.append(record)
-                }
-                for file in written {
-                    guard rename(file.temporary.path, file.final.path) == 0 else { throw POSIXError.current("rename") }
-                }
-                for folder in Set(written.map { $0.final.deletingLastPathComponent().path }) { try Self.syncFolder(folder) }
-            } catch {
-                for file in written {
-                    unlink(file.temporary.path)
-                    unlink(file.final.path)
-                }
-                throw error
+        // The commit that acknowledges an ingest is made durable (synchronous = FULL) for this
+        // transaction only: with the default NORMAL a power cut could lose the index row, and
+        // the next open would then delete the segment files as orphans.
+        return try await database.pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            var receipt: SPIngestReceipt?
+            try db.inTransaction(.immediate) {
+                receipt = try Self.append(segments, receivedAt: receivedAt, db: db, root: root)
+                return .commit
             }
-            return SPIngestReceipt(version: version, receivedAt: receivedAt, segments: records)
+            return receipt!
         }
+    }
+
+    /// Inside the write transaction: the next version, its files and index rows.
+    private static func append(_ segments: [SPSegmentBuilder], receivedAt requested: UTCInstant, db: Database, root: URL) throws
+        -> SPIngestReceipt
+    {
+        let version = (try Int64.fetchOne(db, sql: "SELECT MAX(version) FROM sp_ingest") ?? 0) + 1
+        // Versions and receipt times rise together, so "received by T" is "version ≤ V": an
+        // ingest claiming an earlier time than the last one is recorded at the last one's.
+        let latest = try Int64.fetchOne(db, sql: "SELECT MAX(received_at) FROM sp_ingest") ?? Int64.min
+        let receivedAt = UTCInstant(secondsSinceEpoch: max(requested.secondsSinceEpoch, latest))
+        try db.execute(
+            sql: "INSERT INTO sp_ingest (version, received_at) VALUES (?, ?)", arguments: [version, receivedAt.secondsSinceEpoch])
+        var records: [SPSegmentRecord] = []
+        var written: [(temporary: URL, final: URL)] = []
+        do {
+            for builder in segments where !builder.isEmpty {
+                let bytes = builder.bytes(stampingVersion: version)
+                let digest = Array(bytes.suffix(SPSegmentLayout.trailerSize)).hexString
+                let relative = Self.relativePath(builder.settlementDate, builder.gspGroup, version)
+                let final = root.appendingPathComponent(relative)
+                let temporary = final.deletingLastPathComponent().appendingPathComponent(".\(version).tmp")
+                try FileManager.default.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Self.writeDurably(bytes, to: temporary)
+                written.append((temporary, final))
+                let record = SPSegmentRecord(
+                    settlementDate: builder.settlementDate, gspGroup: builder.gspGroup, version: version,
+                    rows: builder.rowCount, receivedAt: receivedAt, sha256: digest)
+                try db.execute(
+                    sql: """
+                        INSERT INTO sp_segment (settlement_date, gsp_group, version, rows, received_at, sha256, file)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        builder.settlementDate.dayNumber, builder.gspGroup.rawValue, version, builder.rowCount,
+                        receivedAt.secondsSinceEpoch, digest, relative,
+                    ])
+                records.append(record)
+            }
+            for file in written {
+                guard rename(file.temporary.path, file.final.path) == 0 else { throw POSIXError.current("rename") }
+            }
+            for folder in Set(written.map { $0.final.deletingLastPathComponent().path }) { try Self.syncFolder(folder) }
+        } catch {
+            for file in written {
+                unlink(file.temporary.path)
+                unlink(file.final.path)
+            }
+            throw error
+        }
+        return SPIngestReceipt(version: version, receivedAt: receivedAt, segments: records)
     }
 
     public func segmentRecords(of date: SettlementDate, group: GSPGroup, upToVersion version: Int64) async throws -> [SPSegmentRecord] {

@@ -14,7 +14,7 @@ public struct PostgresSPDataStore: SPDataStore {
 
     public init(database: PostgresStore) { self.database = database }
 
-    public func append(_ segments: [SPSegmentBuilder], receivedAt: UTCInstant) async throws -> SPIngestReceipt {
+    public func append(_ segments: [SPSegmentBuilder], receivedAt requested: UTCInstant) async throws -> SPIngestReceipt {
         let logger = database.logger
         let months = Set(segments.map { Self.month(of: $0.settlementDate) })
         return try await database.transaction { connection in
@@ -24,6 +24,13 @@ public struct PostgresSPDataStore: SPDataStore {
                 .decode(Int64.self)
             {
                 version = latest
+            }
+            // Versions and receipt times rise together (see FileSPDataStore).
+            var receivedAt = requested
+            for try await latest in try await connection.query("SELECT MAX(received_at) FROM sp_ingest", logger: logger)
+                .decode(Int64?.self)
+            {
+                if let latest, latest > receivedAt.secondsSinceEpoch { receivedAt = UTCInstant(secondsSinceEpoch: latest) }
             }
             try await connection.query(
                 "INSERT INTO sp_ingest (version, received_at) VALUES (\(version), \(receivedAt.secondsSinceEpoch))", logger: logger)

@@ -71,7 +71,7 @@ struct IngestCommand: AsyncParsableCommand {
                         ].map(csvField).joined(separator: ",") + "\n"
                 }
                 totalRefused += outcome.rejections.count
-                rejectionMessages += outcome.rejectionMessages(sender: .standardMDS, at: received)
+                rejectionMessages += outcome.rejectionMessages(sender: .standardMDS, at: received, version: receipt.version)
                 for rejection in outcome.rejections.prefix(20) { print("  \(rejection)") }
                 if outcome.rejections.count > 20 { print("  … \(outcome.rejections.count - 20) more") }
             }

@@ -61,9 +61,10 @@ struct SettleRunCommand: AsyncParsableCommand {
 /// A factor with up to six decimals in millionths (`1.05` → 1,050,000).
 func wattHoursLikeMillionths(_ text: String) -> Int64? {
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard (1...2).contains(parts.count), let whole = Int64(parts[0]), whole >= 0, whole < 10 else { return nil }
+    guard (1...2).contains(parts.count), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), let whole = Int64(parts[0]), whole < 10
+    else { return nil }
     var fraction = parts.count == 2 ? String(parts[1]) : ""
-    guard fraction.count <= 6, fraction.allSatisfy(\.isNumber) else { return nil }
+    guard fraction.count <= 6, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
     while fraction.count < 6 { fraction += "0" }
     return whole * 1_000_000 + Int64(fraction)!
 }
