@@ -44,14 +44,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "MHHSMessages", dependencies: ["MHHSCore"], swiftSettings: swiftSettings),
+        .target(name: "MHHSMessages", dependencies: ["MHHSCore", "CSystemZlib"], swiftSettings: swiftSettings),
         .target(name: "MHHSRegistration", dependencies: ["MHHSCore", "MHHSMessages"], swiftSettings: swiftSettings),
         // The system zlib (zlib1g-dev), for gzip-compressed ECS reports.
         .systemLibrary(name: "CSystemZlib", path: "Sources/CSystemZlib"),
         .target(
             name: "MHHSSettlement",
             dependencies: [
-                "MHHSCore", "MHHSStandingData", "MHHSMessages", "MHHSRegistration", "CSystemZlib",
+                "MHHSCore", "MHHSStandingData", "MHHSMessages", "MHHSRegistration",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Validates DIP messages against Elexon's DIP API specification, as
 /// `../shared/tools/dip-validate` (jsonschema's OAS30Validator) does, without leaving Swift.
 ///
@@ -53,12 +55,34 @@ public enum DIPSchemaValidator {
         let code = bare(event)
         if let root = entry.events[code] {
             var evaluator = SchemaEvaluator(schema)
-            return evaluator.check(message, root)?.violation()
+            return evaluator.check(message, root)?.violation() ?? compressedReport(message, interface: interface)
         }
         guard let root = entry.payload else { return unknownEvent(code, of: interface, entry) }
         var evaluator = SchemaEvaluator(schema)
-        guard let failure = evaluator.check(message, root) else { return nil }
+        guard let failure = evaluator.check(message, root) else { return compressedReport(message, interface: interface) }
         return entry.eventCodes.contains(code) ? failure.violation() : unknownEvent(code, of: interface, entry)
+    }
+
+    static let reportPath = "payload.CustomBlock.P03.compressedReport"
+
+    /// A report message's second layer, as dip-validate checks it: `P03.compressedReport` must
+    /// be base64 of compressed JSON that is valid report content.
+    static func compressedReport(_ message: JSONValue, interface: String) -> DIPSchemaViolation? {
+        guard interface.hasPrefix("REP-"), DIPSchemaBundle.compiled.reports[interface] != nil,
+            let encoded = message["payload"]?["CustomBlock"]?["P03"]?["compressedReport"]?.stringValue
+        else { return nil }
+        guard let compressed = Data(base64Encoded: encoded) else {
+            return DIPSchemaViolation(path: reportPath, reason: "cannot be decoded: not base64")
+        }
+        let content: JSONValue
+        do {
+            content = try JSONParser.parse(try Gzip.decompress(Array(compressed)))
+        } catch {
+            return DIPSchemaViolation(path: reportPath, reason: "cannot be decoded: \(error)")
+        }
+        return validate(reportContent: content, report: interface).map {
+            DIPSchemaViolation(path: reportPath + ($0.path.isEmpty ? "" : "/" + $0.path), reason: $0.reason)
+        }
     }
 
     /// Validates the content of an ECS report (`REP-002`...), the JSON that a report message

@@ -77,17 +77,23 @@ public struct MDSIngest: Sendable {
                 outcome.acceptedMessages += 1
                 outcome.acceptedValues += accepted.count
                 let quantity = submission.measurementQuantity
+                // Consecutive values mostly share a date: look the row up only when it changes.
+                var currentBucket = -1
+                var row = -1
                 for value in accepted {
                     let bucket = value.date.dayNumber * 16 + GSPGroup.allCases.firstIndex(of: value.group)!
-                    if builders[bucket] == nil {
-                        builders[bucket] = SPSegmentBuilder(settlementDate: value.date, gspGroup: value.group)
+                    if bucket != currentBucket {
+                        if builders[bucket] == nil {
+                            builders[bucket] = SPSegmentBuilder(settlementDate: value.date, gspGroup: value.group)
+                        }
+                        // One row per MPAN and MQ in a segment, however many messages of the ingest
+                        // carry its periods (two UTC days both touch a BST date): a later message's
+                        // period replaces an earlier one's.
+                        let key = RowKey(bucket: bucket, mpan: submission.mpan.value, quantity: quantity)
+                        row = rows[key] ?? builders[bucket]!.addRow(mpan: submission.mpan.value, quantity: quantity, version: 0)
+                        rows[key] = row
+                        currentBucket = bucket
                     }
-                    // One row per MPAN and MQ in a segment, however many messages of the ingest
-                    // carry its periods (two UTC days both touch a BST date): a later message's
-                    // period replaces an earlier one's.
-                    let key = RowKey(bucket: bucket, mpan: submission.mpan.value, quantity: quantity)
-                    let row = rows[key] ?? builders[bucket]!.addRow(mpan: submission.mpan.value, quantity: quantity, version: 0)
-                    rows[key] = row
                     builders[bucket]!.set(row: row, periodIndex: value.periodIndex, energyWh: Int32(value.energyWh), quality: value.quality)
                 }
             }
