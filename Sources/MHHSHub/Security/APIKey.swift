@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import MHHSCore
 
 /// API keys: 256 random bits shown to the participant once; the hub keeps only their SHA-256.
 ///
@@ -10,20 +11,9 @@ public enum APIKey {
     public static func generate() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return "mhhs_" + hex(bytes)
+        return "mhhs_" + bytes.hexString
     }
 
     /// The stored form of a key.
-    public static func hash(_ key: String) -> String { hex(Array(SHA256.hash(data: Data(key.utf8)))) }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0xF)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
+    public static func hash(_ key: String) -> String { Array(SHA256.hash(data: Data(key.utf8))).hexString }
 }

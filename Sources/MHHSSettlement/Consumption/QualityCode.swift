@@ -44,6 +44,11 @@ public struct QualityCode: Hashable, Sendable, CustomStringConvertible {
 
     public var isActual: Bool { Self.actualBytes.contains(rawValue) }
 
+    /// The bytes of the zero estimates `ZE`, `ZE1`–`ZE3` (ECS1011: their value must be zero).
+    public static let zeroEstimateBytes: Set<UInt8> = Set(all.indices.filter { all[$0].hasPrefix("ZE") }.map { UInt8($0 + 1) })
+
+    public var isZeroEstimate: Bool { Self.zeroEstimateBytes.contains(rawValue) }
+
     public var description: String {
         if self == .defaulted { return "D" }
         let index = Int(rawValue) - 1

@@ -56,7 +56,7 @@ public struct BulkIngest: Sendable {
         var values = [Int32](repeating: 0, count: periods)
         var quality = [UInt8](repeating: 0, count: periods)
         let codes = QualityCode.all.count
-        let zeroEstimates = Set(["ZE", "ZE1", "ZE2", "ZE3"].compactMap { QualityCode($0)?.rawValue })
+        let zeroEstimates = QualityCode.zeroEstimateBytes
         let actual = QualityCode.actualBytes
         let mhhs = UInt8(SettlementArrangement.allCases.firstIndex(of: .mhhs)!)
         let deEnergisedCode = UInt8(EnergisationStatus.allCases.firstIndex(of: .deEnergised)!)

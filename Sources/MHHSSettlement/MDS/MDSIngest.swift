@@ -78,11 +78,15 @@ public struct MDSIngest: Sendable {
                 outcome.acceptedValues += accepted.count
                 let quantity = submission.measurementQuantity
                 // Consecutive values mostly share a date: look the row up only when it changes.
-                var currentBucket = -1
+                var currentDate = -1
+                var currentGroup: GSPGroup?
+                var bucket = -1
                 var row = -1
                 for value in accepted {
-                    let bucket = value.date.dayNumber * 16 + GSPGroup.allCases.firstIndex(of: value.group)!
-                    if bucket != currentBucket {
+                    if value.date.dayNumber != currentDate || value.group != currentGroup {
+                        currentDate = value.date.dayNumber
+                        currentGroup = value.group
+                        bucket = value.date.dayNumber * 16 + GSPGroup.allCases.firstIndex(of: value.group)!
                         if builders[bucket] == nil {
                             builders[bucket] = SPSegmentBuilder(settlementDate: value.date, gspGroup: value.group)
                         }
@@ -92,7 +96,6 @@ public struct MDSIngest: Sendable {
                         let key = RowKey(bucket: bucket, mpan: submission.mpan.value, quantity: quantity)
                         row = rows[key] ?? builders[bucket]!.addRow(mpan: submission.mpan.value, quantity: quantity, version: 0)
                         rows[key] = row
-                        currentBucket = bucket
                     }
                     builders[bucket]!.set(row: row, periodIndex: value.periodIndex, energyWh: Int32(value.energyWh), quality: value.quality)
                 }

@@ -104,7 +104,7 @@ struct SubmissionChecker {
                     refuse(.negative)
                     continue
                 }
-                if period.quality.description.hasPrefix("ZE"), value != 0 {
+                if period.quality.isZeroEstimate, value != 0 {
                     refuse(.zeroEstimateNotZero)
                     continue
                 }

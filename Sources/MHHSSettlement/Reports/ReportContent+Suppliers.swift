@@ -4,13 +4,16 @@ import MHHSMessages
 extension ReportContent {
     // MARK: REP-004
 
+    /// [A] Deemed take: corrected consumption and losses, import minus export (mWh).
+    static func deemedTake(_ rows: [RunResults.Volume]) -> Int64 {
+        rows.reduce(0) { $0 + ($1.direction == "E" ? -$1.correctedMilliWh : $1.correctedMilliWh) }
+    }
+
     /// [A] A supplier's deemed take: its corrected consumption and losses, import minus export.
     static func rep004(_ results: RunResults) -> [(label: String, content: JSONValue)] {
         grouped(results.volumes, by: { "\($0.group)|\($0.supplier)" }).map { label, rows in
             let parts = label.split(separator: "|").map(String.init)
-            let perPeriod = grouped(rows, by: \.period).map { period, periodRows -> (Int, Int64) in
-                (period, periodRows.reduce(0) { $0 + ($1.direction == "E" ? -$1.correctedMilliWh : $1.correctedMilliWh) })
-            }
+            let perPeriod = grouped(rows, by: \.period).map { period, periodRows in (period, deemedTake(periodRows)) }
             let content: JSONValue = .object([
                 "R013": r013(parts[0]), "R007": r007(results), "R002": r002(results),
                 "REP004-R009": .object([

@@ -63,7 +63,7 @@ public enum ReportCSV {
             for (key, rows) in ReportContent.grouped(
                 results.volumes, by: { "\($0.group),\($0.supplier),\(String(format: "%02d", $0.period))" })
             {
-                let total = rows.reduce(Int64(0)) { $0 + ($1.direction == "E" ? -$1.correctedMilliWh : $1.correctedMilliWh) }
+                let total = ReportContent.deemedTake(rows)
                 let parts = key.split(separator: ",")
                 text += "\(parts[0]),\(parts[1]),\(Int(parts[2])!),\(kWh(total))\n"
             }

@@ -56,11 +56,8 @@ public struct RunResults: Sendable {
             }.filter { $0.count == count }
         }
         self.manifest = manifest
-        volumes = try rows(SettlementRunFiles.volumes, 11).map {
-            Volume(
-                group: $0[1], supplier: $0[2], bmUnit: $0[3], ccc: $0[4], component: $0[5], direction: $0[6], period: Int($0[7])!,
-                uncorrectedMilliWh: Self.milliWh($0[8]), correctedMilliWh: Self.milliWh($0[9]), meteringPoints: Int($0[10])!)
-        }
+        guard let volumeBytes = files[SettlementRunFiles.volumes] else { throw Missing(file: SettlementRunFiles.volumes) }
+        volumes = Self.volumes(volumeBytes)
         corrections = try rows(SettlementRunFiles.corrections, 8).map {
             Correction(group: $0[1], period: Int($0[2])!, direction: $0[3], factor: $0[6], outcome: $0[7])
         }
@@ -87,6 +84,19 @@ public struct RunResults: Sendable {
         self.classes = classes
     }
 
-    /// `1.234567` kWh as mWh (0 when unreadable).
-    public static func milliWh(_ text: String) -> Int64 { RunDiff.milliWh(Substring(text)) ?? 0 }
+    /// The rows of a `volumes.csv` (``SettlementRunFiles/render(_:classes:)`` writes it).
+    public static func volumes(_ bytes: [UInt8]) -> [Volume] {
+        String(decoding: bytes, as: UTF8.self).split(separator: "\n").dropFirst().compactMap { line in
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard f.count == 11, let period = Int(f[7]), let points = Int(f[10]) else { return nil }
+            return Volume(
+                group: f[1], supplier: f[2], bmUnit: f[3], ccc: f[4], component: f[5], direction: f[6], period: period,
+                uncorrectedMilliWh: milliWh(f[8]), correctedMilliWh: milliWh(f[9]), meteringPoints: points)
+        }
+    }
+
+    /// `1.234567` kWh (the files' 6 decimals) as mWh; 0 when unreadable.
+    public static func milliWh(_ text: String) -> Int64 {
+        (try? DecimalText.parse(text, integerDigits: 12, fractionDigits: 6)) ?? 0
+    }
 }

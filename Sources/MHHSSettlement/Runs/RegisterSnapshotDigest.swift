@@ -1,4 +1,5 @@
 import Crypto
+import MHHSCore
 import MHHSRegistration
 
 /// A SHA-256 over the register columns the VAS reads, so a manifest pins the register state a

@@ -40,19 +40,10 @@ public struct RunDiff: Sendable {
     /// Key `group|supplier|unit|ccc|sp` → corrected mWh. The SP is zero-padded so keys sort by period.
     private static func read(_ bytes: [UInt8]) -> [String: Int64] {
         var values: [String: Int64] = [:]
-        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n").dropFirst() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard fields.count == 11, let corrected = Self.milliWh(fields[9]) else { continue }
-            let period = String(repeating: "0", count: max(0, 2 - fields[7].count)) + fields[7]
-            values["\(fields[1])|\(fields[2])|\(fields[3])|\(fields[4])|\(period)"] = corrected
+        for volume in RunResults.volumes(bytes) {
+            let period = volume.period < 10 ? "0\(volume.period)" : String(volume.period)
+            values["\(volume.group)|\(volume.supplier)|\(volume.bmUnit)|\(volume.ccc)|\(period)"] = volume.correctedMilliWh
         }
         return values
-    }
-
-    static func milliWh(_ text: Substring) -> Int64? {
-        let negative = text.hasPrefix("-")
-        let digits = String(text.filter { $0 != "." && $0 != "-" })
-        guard let value = Int64(digits) else { return nil }
-        return negative ? -value : value
     }
 }

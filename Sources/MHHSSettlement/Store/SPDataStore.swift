@@ -57,17 +57,3 @@ public struct SPSegmentRecord: Sendable, Hashable, Codable {
         self.sha256 = sha256
     }
 }
-
-extension Array where Element == UInt8 {
-    /// Lower-case hex.
-    public var hexString: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        text.reserveCapacity(count * 2)
-        for byte in self {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 15)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
-}

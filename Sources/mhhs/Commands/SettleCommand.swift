@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MHHSCore
 import MHHSSettlement
+import MHHSStandingData
 import MHHSStorage
 
 /// `mhhs settle --date D --run SF`: one VAS run.
@@ -38,10 +39,7 @@ struct SettleRunCommand: AsyncParsableCommand {
         guard defaultLLF != nil else { throw ValidationError("--default-llf must be a factor such as 1 or 1.05") }
     }
 
-    private var defaultLLF: Int64? {
-        guard let factor = wattHoursLikeMillionths(defaultLlf) else { return nil }
-        return factor
-    }
+    private var defaultLLF: Int64? { LineLossFactor(text: defaultLlf)?.millionths }
 
     func run() async throws {
         try await store.withSettlementStores { stores in
@@ -56,15 +54,4 @@ struct SettleRunCommand: AsyncParsableCommand {
             for (name, digest) in stored.manifest.results.sorted(by: { $0.key < $1.key }) { print("\(name) sha256 \(digest)") }
         }
     }
-}
-
-/// A factor with up to six decimals in millionths (`1.05` → 1,050,000).
-func wattHoursLikeMillionths(_ text: String) -> Int64? {
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard (1...2).contains(parts.count), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), let whole = Int64(parts[0]), whole < 10
-    else { return nil }
-    var fraction = parts.count == 2 ? String(parts[1]) : ""
-    guard fraction.count <= 6, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-    while fraction.count < 6 { fraction += "0" }
-    return whole * 1_000_000 + Int64(fraction)!
 }
