@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "MHHSStorage", targets: ["MHHSStorage"]),
         .library(name: "MHHSHub", targets: ["MHHSHub"]),
         .library(name: "MHHSSettlement", targets: ["MHHSSettlement"]),
+        .library(name: "MHHSDataServices", targets: ["MHHSDataServices"]),
         .library(name: "MHHSSimulator", targets: ["MHHSSimulator"]),
         .library(name: "MHHSServer", targets: ["MHHSServer"]),
     ],
@@ -54,6 +55,11 @@ let package = Package(
                 "MHHSCore", "MHHSStandingData", "MHHSMessages", "MHHSRegistration",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MHHSDataServices",
+            dependencies: ["MHHSCore", "MHHSMessages", "MHHSRegistration", "MHHSSettlement"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -117,6 +123,7 @@ let package = Package(
                 "MHHSHub",
                 "MHHSServer",
                 "MHHSSettlement",
+                "MHHSDataServices",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -178,6 +185,12 @@ let package = Package(
         .testTarget(
             name: "MHHSSettlementTests",
             dependencies: ["MHHSSettlement", "MHHSStorage", "MHHSTestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MHHSDataServicesTests",
+            dependencies: ["MHHSDataServices", "MHHSSettlement", "MHHSStorage", "MHHSTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

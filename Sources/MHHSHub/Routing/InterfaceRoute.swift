@@ -57,6 +57,8 @@ public struct InterfaceRoutes: Sendable {
             "IF-022": InterfaceRoute(senders: [.loadShapingService], always: dataServices.union([.supplier])),
             "IF-023": InterfaceRoute(senders: [.loadShapingService], always: dataServices.union([.supplier])),
             "IF-025": InterfaceRoute(senders: [.supplier], always: regs),
+            "IF-027": InterfaceRoute(senders: [.supplier], secondary: dataServices),
+            "IF-028": InterfaceRoute(senders: dataServices, secondary: [.supplier]),
             "IF-026": InterfaceRoute(senders: regs, secondary: agents),
             "IF-031": InterfaceRoute(senders: [.supplier], always: regs),
             "IF-032": InterfaceRoute(senders: regs),

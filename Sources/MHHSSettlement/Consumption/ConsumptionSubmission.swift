@@ -74,12 +74,15 @@ public struct ConsumptionPeriod: Sendable, Hashable {
     public var quality: QualityCode
     /// The estimation reason code 1–10, or 0 when `e` is null.
     public var estimationReason: UInt8
+    /// The supplier's amendment reason (`arc`, DI-166) as an ASCII letter, or 0 when null.
+    public var amendmentReason: UInt8
 
-    public init(end: UTCInstant, energyWh: Int64, quality: QualityCode, estimationReason: UInt8 = 0) {
+    public init(end: UTCInstant, energyWh: Int64, quality: QualityCode, estimationReason: UInt8 = 0, amendmentReason: UInt8 = 0) {
         self.end = end
         self.energyWh = energyWh
         self.quality = quality
         self.estimationReason = estimationReason
+        self.amendmentReason = amendmentReason
     }
 }
 

@@ -38,7 +38,7 @@ public enum IF014Message {
                 .object([
                     "settlementDay": .object(["settlementDayDate": .string(dayText), "periodDuration": .number(String(day.periodDuration))]
                     ),
-                    "consumptionPeriods": .array(periods.map(Self.period)),
+                    "consumptionPeriods": .array(periods.map(IF021Message.period)),
                 ]))
         }
         let reference = submission.senderUniqueReference
@@ -85,14 +85,6 @@ public enum IF014Message {
         var block: [String: JSONValue] = ["connectionTypeIndicator": .string((submission.connectionType ?? .wholeCurrent).rawValue)]
         if let from = submission.connectionTypeEffectiveFrom { block["connectionTypeEffectiveFromDate"] = .string(DIPDateTime(from).text) }
         return block
-    }
-
-    static func period(_ period: ConsumptionPeriod) -> JSONValue {
-        .object([
-            "sp": .string(DIPDateTime(period.end).text), "v": .string(DecimalText.format(period.energyWh, fractionDigits: 3)),
-            "q": .string(period.quality.description),
-            "e": period.estimationReason == 0 ? .null : .string(String(period.estimationReason)), "arc": .null,
-        ])
     }
 }
 

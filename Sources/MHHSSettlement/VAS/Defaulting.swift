@@ -35,5 +35,5 @@ public struct DefaultingBackstop: Sendable, Hashable, Codable {
     }
 
     /// Annual Wh / 17,520 rounded half up.
-    static func spread(_ annual: Int64) -> Int64 { (annual * 2 + periodsPerYear) / (2 * periodsPerYear) }
+    public static func spread(_ annual: Int64) -> Int64 { (annual * 2 + periodsPerYear) / (2 * periodsPerYear) }
 }

@@ -138,6 +138,24 @@ enum PostgresMigrations {
                 """,
             ]
         ),
+        (
+            "013-load-shapes",
+            [
+                """
+                CREATE TABLE load_shape_run (
+                    id TEXT PRIMARY KEY, utc_day INTEGER NOT NULL, run_number INTEGER NOT NULL, run_at BIGINT NOT NULL,
+                    sp_data_version BIGINT NOT NULL, minimum_sample INTEGER NOT NULL, UNIQUE (utc_day, run_number)
+                )
+                """,
+                """
+                CREATE TABLE load_shape (
+                    run_id TEXT NOT NULL REFERENCES load_shape_run (id), category TEXT NOT NULL, utc_day INTEGER NOT NULL,
+                    period_values TEXT NOT NULL, flags TEXT NOT NULL, samples TEXT NOT NULL, totals TEXT NOT NULL,
+                    PRIMARY KEY (run_id, category)
+                )
+                """,
+            ]
+        ),
     ]
 
     static func migrate(_ database: PostgresStore) async throws {

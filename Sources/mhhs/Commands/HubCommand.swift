@@ -34,33 +34,7 @@ struct HubCommand: AsyncParsableCommand {
 
         /// Performs one call and returns (status, body).
         func call(_ method: HTTPMethod, _ path: String, body: [UInt8]? = nil) async throws -> (Int, String) {
-            var request = HTTPClientRequest(url: url.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + path)
-            request.method = method
-            request.headers.add(name: "X-API-Key", value: try key())
-            if let body {
-                request.headers.add(name: "Content-Type", value: "application/json")
-                request.body = .bytes(ByteBuffer(bytes: body))
-            }
-            if let signingKey {
-                let headers = try sign(body ?? [], method: method.rawValue, path: String(path.prefix { $0 != "?" }), keyFile: signingKey)
-                for (name, value) in headers { request.headers.add(name: name, value: value) }
-            }
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
-            let text = String(buffer: try await response.body.collect(upTo: 256 << 20))
-            return (Int(response.status.code), text)
-        }
-
-        func sign(_ body: [UInt8], method: String, path: String, keyFile: String) throws -> [(String, String)] {
-            let key = try _RSA.Signing.PrivateKey(pemRepresentation: try String(contentsOfFile: keyFile, encoding: .utf8))
-            let date = DIPDateTimeNow.text
-            let hash = DIPSignature.contentHash(of: body)
-            let signature = try key.signature(
-                for: Data(DIPSignature.signedText(method: method, path: path, date: date, contentHash: hash).utf8),
-                padding: .insecurePKCS1v1_5)
-            return [
-                ("X-DIP-Signature", signature.rawRepresentation.base64EncodedString()), ("X-DIP-Signature-Date", date),
-                ("X-DIP-Content-Hash", hash), ("X-DIP-Signature-Certificate", "rsa-public-key"),
-            ]
+            try await HubClient(url: url, apiKey: try key(), signingKey: signingKey).call(method, path, body: body)
         }
     }
 

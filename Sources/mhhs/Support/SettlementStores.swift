@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import MHHSCore
+import MHHSHub
 import MHHSRegistration
 import MHHSSettlement
 import MHHSStandingData
@@ -14,6 +15,9 @@ struct SettlementStores: Sendable {
     let spData: any SPDataStore
     let takes: any GroupTakeRepository
     let runs: any SettlementRunRepository
+    let shapes: any LoadShapeRepository
+    /// The hub's participant registry (DIP ids for addressing).
+    let hub: any HubStore
     let standingData: SQLiteStandingDataRepository
 
     func runner(configuration: VASConfiguration = .init()) -> SettlementRunner {
@@ -40,13 +44,15 @@ extension StoreOptions {
                 return try await body(
                     SettlementStores(
                         register: PostgresRegisterRepository(database: postgres), spData: PostgresSPDataStore(database: postgres),
-                        takes: settlement, runs: settlement, standingData: standingData))
+                        takes: settlement, runs: settlement, shapes: PostgresLoadShapeStore(database: postgres),
+                        hub: PostgresHubStore(database: postgres), standingData: standingData))
             }
         }
         let settlement = SQLiteSettlementStore(database: local)
         return try await body(
             SettlementStores(
                 register: SQLiteRegisterRepository(database: local), spData: try FileSPDataStore(database: local, dataDirectory: folder),
-                takes: settlement, runs: settlement, standingData: standingData))
+                takes: settlement, runs: settlement, shapes: SQLiteLoadShapeStore(database: local), hub: SQLiteHubStore(database: local),
+                standingData: standingData))
     }
 }

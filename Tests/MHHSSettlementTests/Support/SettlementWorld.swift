@@ -22,6 +22,7 @@ struct SettlementWorld {
     let spData: any SPDataStore
     let takes: any GroupTakeRepository
     let runs: any SettlementRunRepository
+    let shapes: any LoadShapeRepository
     let standingData: SQLiteStandingDataRepository
 
     /// Runs `body` with a fresh world on `backend`; PostgreSQL is skipped (returns) without
@@ -37,7 +38,7 @@ struct SettlementWorld {
                 SettlementWorld(
                     register: SQLiteRegisterRepository(database: database),
                     spData: try FileSPDataStore(database: database, dataDirectory: folder),
-                    takes: settlement, runs: settlement, standingData: standingData))
+                    takes: settlement, runs: settlement, shapes: SQLiteLoadShapeStore(database: database), standingData: standingData))
         case .postgres:
             guard PostgresTestDatabase.url != nil else { return }
             try await PostgresTestDatabase.withDatabase { postgres in
@@ -45,9 +46,18 @@ struct SettlementWorld {
                 try await body(
                     SettlementWorld(
                         register: PostgresRegisterRepository(database: postgres), spData: PostgresSPDataStore(database: postgres),
-                        takes: settlement, runs: settlement, standingData: standingData))
+                        takes: settlement, runs: settlement, shapes: PostgresLoadShapeStore(database: postgres),
+                        standingData: standingData))
             }
         }
+    }
+
+    /// An LSS run of a UTC day.
+    func loadShapes(_ day: String, at: String, minimumSample: Int) async throws -> LoadShapeRun {
+        try await LSSRunner(
+            register: register, spData: spData, shapes: shapes, configuration: LSSConfiguration(minimumSample: minimumSample)
+        )
+        .run(day: UTCDay(sameCalendarDateAs: try SettlementDate(day)), at: try DIPDateTime(at).instant)
     }
 
     static func fixture(_ scenario: String, _ file: String) -> URL {
