@@ -3,7 +3,8 @@ import MHHSSettlement
 
 /// The unmetered data service's day: each MPAN's inventory through the equivalent meter at its
 /// GSP group's representative location, as one IF-021 per MPAN (AI, quality `E` [C]).
-/// [A] A de-energised UMS MPAN is submitted as zeros (reason 7).
+/// [A] MDS refuses an estimate without a reason (ECS1015), and DI-076 has none for unmetered
+/// supplies: we send 10 (NonSmart). A de-energised UMS MPAN is submitted as zeros (reason 7).
 public struct UMSDataService: Sendable {
     public var run: DataServiceRun
     public var chargeCodes: ChargeCodeTable
@@ -44,7 +45,7 @@ public struct UMSDataService: Sendable {
             let periods = consumption.periods.enumerated().map { slot, energy in
                 ConsumptionPeriod(
                     end: day.periodEnd(slot: slot), energyWh: profile.energised ? energy.wattHours : 0, quality: code,
-                    estimationReason: profile.energised ? 0 : 7)
+                    estimationReason: profile.energised ? 10 : 7)
             }
             submissions.append(run.submission(profile: profile, quantity: .activeImport, day: day, periods: periods, at: instant, tag: "u"))
         }

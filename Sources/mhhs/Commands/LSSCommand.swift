@@ -51,6 +51,11 @@ struct LSSCommand: AsyncParsableCommand {
             for shape in run.shapes { for flag in shape.flags { flags[flag, default: 0] += 1 } }
             print("run \(run.id) (SP data version \(run.spDataVersion)): \(run.shapes.count) categories")
             print("periods by flag: " + LoadShapeFlag.allCases.map { "\($0.rawValue) \(flags[$0] ?? 0)" }.joined(separator: ", "))
+            guard !run.shapes.isEmpty else {
+                // IF-022/023 need at least one category: there is nothing to write or publish.
+                print("no metering point settled under MHHS on \(day): no load shapes to publish")
+                return
+            }
             let sender = ReportSender(dipID: senderDipId, environmentTag: "PRD")
             let if022 = LoadShapeMessages.if022(run, sender: sender, at: runAt)
             let if023 = LoadShapeMessages.if023(run, sender: sender, at: runAt)
