@@ -11,7 +11,8 @@ import Testing
 ///   period ending 01:00, which is an E9 estimate; 1…30 estimates only; 1…68 de-energised
 ///   (actual zeros, not counted);
 /// - `_A` smart non-domestic 1…40 (actual 0.050), advanced LV-CT 1…59 (AI 5.000, RI 1.000);
-/// - `_B` smart domestic 11…17 actual 0.151.
+/// - `_B` smart domestic 11…17 actual 0.151;
+/// - `_A` smart domestic 1…77 (3,650 kWh a year) sends nothing: the VAS defaults it from the shape.
 @Suite("Load Shaping Service")
 struct LoadShapeTests {
     static func fixture(_ file: String) -> URL {
@@ -76,10 +77,40 @@ struct LoadShapeTests {
 
             // Stored and read back whole; a second run is a new version.
             let stored = try #require(
-                try await world.shapes.latestRun(onOrBefore: UTCDay(sameCalendarDateAs: try SettlementDate("2026-11-12"))))
+                try await world.shapes.latestRun(onOrBefore: UTCDay(sameCalendarDateAs: try SettlementDate("2026-11-12")), publishedBy: nil)
+            )
             #expect(stored == run)
             let again = try await world.loadShapes("2026-11-10", at: "2026-11-11T13:00:00+00:00", minimumSample: 2)
             #expect(again.id == "2026-11-10-LSS-2" && again.shapes == run.shapes)
+        }
+    }
+
+    /// MDS defaults a metering point without data from its category's shape scaled to its annual
+    /// consumption: 200 Wh × 3,650,000 / (9,526 × 365) = 209.95 → 210 (A), and the fallen-back
+    /// 126 Wh → 132.27 → 132 (D); the run's manifest names the LSS run.
+    @Test(arguments: SettlementWorld.Backend.allCases)
+    func theVASDefaultsFromTheShape(_ backend: SettlementWorld.Backend) async throws {
+        try await Self.world(backend) { world in
+            _ = try await world.loadShapes("2026-11-10", at: "2026-11-11T12:00:00+00:00", minimumSample: 2)
+            let run = try await world.settle("2026-11-10", .initialSettlement, at: "2026-11-20T00:00:00+00:00")
+            #expect(run.manifest.inputs["load-shapes"] == "2026-11-10-LSS-1")
+            let defaults = String(decoding: try #require(run.files[SettlementRunFiles.defaults]), as: UTF8.self)
+            let row = try #require(defaults.split(separator: "\n").first { $0.contains(",1000000000077,") })
+            let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+            let values = fields[7].split(separator: " ").map { Int64($0)! }
+            #expect(values.count == 48 && values[0] == 210 && values[1] == 132 && values[47] == 210)
+            #expect(fields[8] == "AD" + String(repeating: "A", count: 46) && fields[9] == "loadShape")
+            let results = try RunResults(manifest: run.manifest, files: run.files)
+            let if013 = try JSONParser.parse(IF013Messages.render(results, sender: .standardMDS, at: GoldenMessageTests.at) { _, _ in nil })
+            let period = if013[0]?["payload"]?["CustomBlock"]?["B920List"]?[0]?["settlementDayConsumptionPeriods"]?[0]?[
+                "defaultedConsumptionPeriods"]?[1]
+            #expect(period?["defaultedSPConsumption"]?.stringValue == "0.132" && period?["defaultLoadShapeFlag"]?.stringValue == "D")
+            #expect(DIPSchemaValidator.validate(try #require(if013[0])) == nil)
+            // Settled at a time before the LSS run: the flat back-stop, as that run saw it.
+            let before = try await world.settle("2026-11-10", .interimInformation, at: "2026-11-11T11:00:00+00:00")
+            #expect(before.manifest.inputs["load-shapes"] == nil)
+            let flat = String(decoding: try #require(before.files[SettlementRunFiles.defaults]), as: UTF8.self)
+            #expect(flat.contains(",1000000000077,") && flat.contains(String(repeating: "E", count: 48) + ",annualConsumption"))
         }
     }
 

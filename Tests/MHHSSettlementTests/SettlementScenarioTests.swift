@@ -80,7 +80,12 @@ struct SettlementScenarioTests {
             let statistics = String(decoding: run.files[SettlementRunFiles.statistics]!, as: UTF8.self)
             #expect(statistics.contains("2026-11-05,_H,3,1,1,48,1,0,48\n"))
             let defaults = String(decoding: run.files[SettlementRunFiles.defaults]!, as: UTF8.self)
-            #expect(defaults.contains("2026-11-05,_H,2000000000060,SUPA,2__HSUPA000,AI,1-48,1000,annualConsumption,DSAA,SOUT,S,W,true\n"))
+            // No LSS run: the flat back-stop, 1,000 Wh in each of the 48 periods, flag E.
+            let flat = Array(repeating: "1000", count: 48).joined(separator: " ")
+            #expect(
+                defaults.contains(
+                    "2026-11-05,_H,2000000000060,SUPA,2__HSUPA000,AI,1-48,\(flat),\(String(repeating: "E", count: 48)),annualConsumption,DSAA,SOUT,S,W,true\n"
+                ))
             #expect(!defaults.contains("2000000000051"))
         }
     }

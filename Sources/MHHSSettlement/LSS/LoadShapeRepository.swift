@@ -32,8 +32,9 @@ public protocol LoadShapeRepository: Sendable {
     func save(_ run: LoadShapeRun) async throws
     /// How many runs a day has.
     func runCount(on day: UTCDay) async throws -> Int
-    /// The latest run of the latest day at or before `day` that has one, or nil.
-    func latestRun(onOrBefore day: UTCDay) async throws -> LoadShapeRun?
+    /// The latest run of the latest day at or before `day` that has one, counting only runs
+    /// made at or before `publishedBy` when given (what a settlement run at that time saw).
+    func latestRun(onOrBefore day: UTCDay, publishedBy: UTCInstant?) async throws -> LoadShapeRun?
     /// The day totals of each category from the latest run of every day in `days`.
     func dayTotals(in days: ClosedRange<UTCDay>) async throws -> [LoadShapeCategory: [LoadShapeDayTotals]]
 }

@@ -6,9 +6,10 @@ import MHHSMessages
 ///
 /// [A] Participants are named by MPID in the register and by DIP id on the DIP: `dipID` maps
 /// (MPID, role) to a DIP id (the hub's participant table); an unknown one is written as
-/// `0000000000`. The defaults come from the back-stop (``DefaultingBackstop``), so
-/// `defaultLoadShapeFlag` is `E`. The register does not keep the connection type's effective
-/// date, so B067 carries the settlement date's start.
+/// `0000000000`. Each period carries its default and `defaultLoadShapeFlag`: the LSS shape's
+/// flag (`A`, `D`, `E`), or `E` for the flat back-stop (``DefaultingBackstop``). The register
+/// does not keep the connection type's effective date, so B067 carries the settlement date's
+/// start.
 public enum IF013Messages {
     public static func render(
         _ results: RunResults, sender: ReportSender, at instant: UTCInstant, dipID: (String, DIPRole) -> String?
@@ -25,15 +26,15 @@ public enum IF013Messages {
                 dipID(row.dataService, .smartDataService) ?? dipID(row.dataService, .advancedDataService)
                 ?? dipID(row.dataService, .unmeteredDataService) ?? unknown
             let supplier = dipID(row.supplier, .supplier) ?? unknown
-            let kWh = DecimalText.format(row.wattHoursPerPeriod, fractionDigits: 3)
             var days: [Int: [JSONValue]] = [:]
-            for number in ReportContent.periodNumbers(row.periods) {
+            for (position, number) in ReportContent.periodNumbers(row.periods).enumerated() {
                 guard let local = try? LocalSettlementPeriod(date: date, period: SettlementPeriod(number)) else { continue }
                 let end = local.end
                 days[end.adding(seconds: -1).utcDayNumber, default: []].append(
                     .object([
-                        "settlementPeriodEffectiveToDateTime": .string(DIPDateTime(end).text), "defaultedSPConsumption": .string(kWh),
-                        "defaultLoadShapeFlag": .string("E"),
+                        "settlementPeriodEffectiveToDateTime": .string(DIPDateTime(end).text),
+                        "defaultedSPConsumption": .string(DecimalText.format(row.wattHours[position], fractionDigits: 3)),
+                        "defaultLoadShapeFlag": .string(row.flags[position]),
                     ]))
             }
             let blocks = days.keys.sorted().map { day -> JSONValue in

@@ -119,7 +119,7 @@ extension ReportContent {
             let groups = grouped(rows, by: \.group).map { group, groupRows -> JSONValue in
                 let units = grouped(groupRows, by: \.bmUnit).map { unit, unitRows -> JSONValue in
                     let periods = unitRows.reduce(0) { $0 + periodCount($1.periods) }
-                    let energy = unitRows.reduce(Int64(0)) { $0 + Int64(periodCount($1.periods)) * $1.wattHoursPerPeriod }
+                    let energy = unitRows.reduce(Int64(0)) { $0 + $1.wattHours.reduce(0, +) }
                     let methods = Set(unitRows.map(\.method)).sorted().joined(separator: ", ")
                     let text =
                         "IF-013 defaults: \(unitRows.count) MPANs, \(periods) SPs, \(SettlementRunFiles.kWh(milliWh: energy * 1_000)) kWh (\(methods))"

@@ -82,9 +82,10 @@ public enum ReportCSV {
                     + "\(kWh(row.milliWh)),\(row.energised),\(row.deEnergised)\n"
             }
         case .rep007:
-            text = "supplier,gsp_group,bm_unit,mpan,periods,wh_per_period,method\n"
+            text = "supplier,gsp_group,bm_unit,mpan,periods,wh,flags,method\n"
             for row in results.defaulted.sorted(by: { ($0.supplier, $0.group, $0.mpan) < ($1.supplier, $1.group, $1.mpan) }) {
-                text += "\(row.supplier),\(row.group),\(row.bmUnit),\(row.mpan),\(row.periods),\(row.wattHoursPerPeriod),\(row.method)\n"
+                text +=
+                    "\(row.supplier),\(row.group),\(row.bmUnit),\(row.mpan),\(row.periods),\(row.wattHours.map(String.init).joined(separator: " ")),\(row.flags.joined()),\(row.method)\n"
             }
         case .rep008:
             text = "gsp_group,distributor,llf_class,default_used\n"

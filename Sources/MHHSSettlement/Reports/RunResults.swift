@@ -19,7 +19,9 @@ public struct RunResults: Sendable {
 
     public struct Defaulted: Sendable, Hashable {
         public let group: String, mpan: String, supplier: String, bmUnit: String, quantity: String, periods: String
-        public let wattHoursPerPeriod: Int64, method: String, dataService: String, distributor: String, segment: String
+        /// Wh and load-shape flag of each defaulted period, in period order.
+        public let wattHours: [Int64], flags: [String]
+        public let method: String, dataService: String, distributor: String, segment: String
         public let connectionType: String, domestic: Bool
     }
 
@@ -64,11 +66,12 @@ public struct RunResults: Sendable {
         lossUses = try rows(SettlementRunFiles.lineLosses, 6).map {
             LossUse(group: $0[1], distributor: $0[2], llfClass: $0[3], usedDefault: $0[4] == "true")
         }
-        defaulted = try rows(SettlementRunFiles.defaults, 14).map {
+        defaulted = try rows(SettlementRunFiles.defaults, 15).map {
             Defaulted(
                 group: $0[1], mpan: $0[2], supplier: $0[3], bmUnit: $0[4], quantity: $0[5], periods: $0[6],
-                wattHoursPerPeriod: Int64($0[7])!,
-                method: $0[8], dataService: $0[9], distributor: $0[10], segment: $0[11], connectionType: $0[12], domestic: $0[13] == "true")
+                wattHours: $0[7].split(separator: " ").map { Int64($0)! }, flags: $0[8].map(String.init),
+                method: $0[9], dataService: $0[10], distributor: $0[11], segment: $0[12], connectionType: $0[13], domestic: $0[14] == "true"
+            )
         }
         duos = try rows(SettlementRunFiles.duos, 13).map {
             DUoS(

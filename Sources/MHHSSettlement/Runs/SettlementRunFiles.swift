@@ -26,7 +26,7 @@ public enum SettlementRunFiles {
         var corrections = "settlement_date,gsp_group,sp,direction,take_kwh,uncorrected_kwh,factor,outcome\n"
         var losses = "settlement_date,gsp_group,distributor,llf_class,default_used,consumption_kwh\n"
         var defaults =
-            "settlement_date,gsp_group,mpan,supplier,bm_unit,mq,periods,wh_per_period,method,data_service,distributor,segment,connection_type,domestic\n"
+            "settlement_date,gsp_group,mpan,supplier,bm_unit,mq,periods,wh,flags,method,data_service,distributor,segment,connection_type,domestic\n"
         var statistics =
             "settlement_date,gsp_group,metering_points,complete,defaulted_points,defaulted_periods,de_energised_without_data,not_settled,values_read\n"
         for group in sorted {
@@ -56,7 +56,7 @@ public enum SettlementRunFiles {
                 defaults +=
                     prefix
                     + "\(point.mpan),\(point.supplier.value),\(point.bmUnit),\(point.quantity.rawValue),\(periodList(point.periods)),"
-                    + "\(point.wattHoursPerPeriod),\(point.method.rawValue),\(point.dataService?.value ?? ""),\(point.distributor?.value ?? ""),"
+                    + "\(point.wattHours.map(String.init).joined(separator: " ")),\(point.flags.map(\.rawValue).joined()),\(point.method.rawValue),\(point.dataService?.value ?? ""),\(point.distributor?.value ?? ""),"
                     + "\(CCCTable.meteringClasses[point.meteringClass].0.rawValue),\(CCCTable.meteringClasses[point.meteringClass].1.rawValue),"
                     + "\(point.domestic)\n"
             }

@@ -44,15 +44,18 @@ public struct SettlementRunner: Sendable {
     public let spData: any SPDataStore
     public let takes: any GroupTakeRepository
     public let runs: any SettlementRunRepository
+    /// The LSS's published shapes, for defaulting; nil defaults with the flat back-stop only.
+    public let shapes: (any LoadShapeRepository)?
     /// The LLFs of a distributor's class on a date (from standing data), or nil.
     public let lineLossFactors: @Sendable (MPID, String, SettlementDate) throws -> LLFDay?
     public let configuration: VASConfiguration
 
     public init(
         register: any RegisterRepository, spData: any SPDataStore, takes: any GroupTakeRepository, runs: any SettlementRunRepository,
-        configuration: VASConfiguration = .init(),
+        shapes: (any LoadShapeRepository)? = nil, configuration: VASConfiguration = .init(),
         lineLossFactors: @escaping @Sendable (MPID, String, SettlementDate) throws -> LLFDay?
     ) {
+        self.shapes = shapes
         self.register = register
         self.spData = spData
         self.takes = takes
@@ -67,7 +70,9 @@ public struct SettlementRunner: Sendable {
     ) async throws -> StoredSettlementRun {
         let version = try await spData.latestVersion(receivedAtOrBefore: runAt)
         let allTakes = try await takes.takes(on: date, asKnownAt: runAt)
-        let settled = try await settleGroups(date: date, groups: groups, runAt: runAt, version: version, takes: allTakes)
+        let defaulting = try await defaultingShapes(date: date, runAt: runAt)
+        let settled = try await settleGroups(
+            date: date, groups: groups, runAt: runAt, version: version, takes: allTakes, shapes: defaulting)
         let files = SettlementRunFiles.render(settled.map(\.settlement), classes: configuration.classes)
         var inputs: [String: String] = ["configuration": configuration.digest]
         for group in settled {
@@ -78,6 +83,8 @@ public struct SettlementRunner: Sendable {
         let takeText = allTakes.map { "\($0.gspGroup.rawValue),\($0.period),\($0.direction.rawValue),\($0.wattHours)" }.sorted().joined(
             separator: "\n")
         inputs["takes"] = Array(SHA256.hash(data: Array(takeText.utf8))).hexString
+        // LSS runs are immutable, so their ids name the shapes used.
+        if let defaulting { inputs["load-shapes"] = defaulting.runIDs.joined(separator: " ") }
         let previous = try await runs.runs(on: date).filter { $0.runType == type }.count
         let manifest = RunManifest(
             id: "\(date)-\(type.rawValue)-\(previous + 1)", settlementDate: date, runType: type, runNumber: previous + 1, runAt: runAt,
@@ -95,20 +102,30 @@ public struct SettlementRunner: Sendable {
         let lossDigest: String
     }
 
+    /// The LSS shapes each of the date's UTC days would use, as published by the run's time.
+    private func defaultingShapes(date: SettlementDate, runAt: UTCInstant) async throws -> DefaultingShapes? {
+        guard let shapes else { return nil }
+        var runs: [UTCDay: LoadShapeRun] = [:]
+        for day in date.utcDays {
+            if let run = try await shapes.latestRun(onOrBefore: day, publishedBy: runAt) { runs[day] = run }
+        }
+        return runs.isEmpty ? nil : DefaultingShapes(date: date, runs: runs)
+    }
+
     private func settleGroups(
-        date: SettlementDate, groups: [GSPGroup], runAt: UTCInstant, version: Int64, takes: [GroupTake]
+        date: SettlementDate, groups: [GSPGroup], runAt: UTCInstant, version: Int64, takes: [GroupTake], shapes: DefaultingShapes?
     ) async throws -> [SettledGroup] {
         var results: [SettledGroup] = []
         try await withThrowingTaskGroup(of: SettledGroup.self) { tasks in
             var pending = groups[...]
             for _ in 0..<min(configuration.parallelGroups, pending.count) {
                 let group = pending.removeFirst()
-                tasks.addTask { try await settle(group, date: date, runAt: runAt, version: version, takes: takes) }
+                tasks.addTask { try await settle(group, date: date, runAt: runAt, version: version, takes: takes, shapes: shapes) }
             }
             while let finished = try await tasks.next() {
                 results.append(finished)
                 if let group = pending.popFirst() {
-                    tasks.addTask { try await settle(group, date: date, runAt: runAt, version: version, takes: takes) }
+                    tasks.addTask { try await settle(group, date: date, runAt: runAt, version: version, takes: takes, shapes: shapes) }
                 }
             }
         }
@@ -116,13 +133,14 @@ public struct SettlementRunner: Sendable {
     }
 
     private func settle(
-        _ group: GSPGroup, date: SettlementDate, runAt: UTCInstant, version: Int64, takes: [GroupTake]
+        _ group: GSPGroup, date: SettlementDate, runAt: UTCInstant, version: Int64, takes: [GroupTake], shapes: DefaultingShapes?
     ) async throws -> SettledGroup {
         let snapshot = try await register.snapshot(of: group, on: date, asKnownAt: runAt)
         let records = try await spData.segmentRecords(of: date, group: group, upToVersion: version)
         let segments = try await spData.segments(of: date, group: group, upToVersion: version)
         let settler = GroupSettler(configuration: configuration, lineLossFactors: lineLossFactors)
-        let (settlement, factors) = try settler.settle(snapshot: snapshot, segments: segments, cutoffVersion: version, takes: takes)
+        let (settlement, factors) = try settler.settle(
+            snapshot: snapshot, segments: segments, cutoffVersion: version, takes: takes, shapes: shapes)
         let lossText = factors.keys.sorted().map { "\($0):\(factors[$0]!.map(String.init).joined(separator: ","))" }.joined(separator: "\n")
         return SettledGroup(
             settlement: settlement, segments: records, registerDigest: RegisterSnapshotDigest.sha256(snapshot),

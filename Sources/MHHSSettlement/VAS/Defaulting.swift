@@ -6,11 +6,17 @@ public enum DefaultingMethod: String, Sendable, Hashable, Codable {
     case annualConsumption
     /// From the back-stop annual consumption of its segment and connection type.
     case backstop
+    /// The LSS's load shape scaled to the metering point's annual consumption.
+    case loadShape
+    /// The LSS's load shape as it is (the category's mean per metering point): no annual
+    /// consumption is recorded.
+    case loadShapeMean
 }
 
-/// [A] The documented back-stop for missing data while the LSS has no load shapes (issue 6
-/// plugs shapes in): the metering point's annual consumption, or the class default below,
-/// spread evenly over the 17,520 half hours of a 365-day year and rounded to whole Wh.
+/// [A] The documented back-stop for missing data when the LSS has published no shape for the
+/// metering point's category (``DefaultingShapes`` is used first): the metering point's annual
+/// consumption, or the class default below, spread evenly over the 17,520 half hours of a
+/// 365-day year and rounded to whole Wh.
 public struct DefaultingBackstop: Sendable, Hashable, Codable {
     /// Annual Wh per metering class (``CCCTable/meteringClasses`` order).
     public var annualWattHours: [Int64]

@@ -61,8 +61,11 @@ public struct DefaultedMeteringPoint: Sendable, Hashable {
     public let quantity: MeasurementQuantity
     /// Bit i: SP i+1 was defaulted.
     public let periods: UInt64
-    /// Wh per defaulted period (the same for each: the back-stop is flat).
-    public let wattHoursPerPeriod: Int64
+    /// Wh of each defaulted period, in period order (one per bit of ``periods``).
+    public let wattHours: [Int64]
+    /// The load-shape flag of each defaulted period (IF-013's `defaultLoadShapeFlag`): the
+    /// shape's own, or `E` for the flat back-stop.
+    public let flags: [LoadShapeFlag]
     public let method: DefaultingMethod
 }
 

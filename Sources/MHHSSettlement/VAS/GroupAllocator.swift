@@ -11,16 +11,19 @@ public struct GroupAllocator: Sendable {
     public let cutoffVersion: Int64
     public let bmUnits: BMUnitAssignments
     public let backstop: DefaultingBackstop
+    /// The LSS's shapes for the date; nil or a missing category falls back to ``backstop``.
+    public let shapes: DefaultingShapes?
 
     public init(
         snapshot: RegisterSnapshot, segments: [SPSegment], cutoffVersion: Int64, bmUnits: BMUnitAssignments = .init(),
-        backstop: DefaultingBackstop = .standard
+        backstop: DefaultingBackstop = .standard, shapes: DefaultingShapes? = nil
     ) {
         self.snapshot = snapshot
         self.segments = segments.filter { $0.rowCount > 0 }
         self.cutoffVersion = cutoffVersion
         self.bmUnits = bmUnits
         self.backstop = backstop
+        self.shapes = shapes
     }
 
     public func allocate() -> GroupAllocation {
@@ -74,11 +77,12 @@ public struct GroupAllocator: Sendable {
                     statistics.deEnergisedWithoutData += 1
                     continue
                 }
-                let meteringClass = keys[key].meteringClass
-                let (perPeriod, method) = backstop.perPeriod(
-                    annualConsumptionWh: snapshot.annualConsumptionWh[point], meteringClass: meteringClass)
+                let (values, flags, method) = defaults(
+                    point: point, key: keys[key], exporting: exporting, missing: missing, periods: periods)
+                var index = 0
                 for period in 0..<periods where missing & (1 << UInt64(period)) != 0 {
-                    sums[base + periods + period] += perPeriod
+                    sums[base + periods + period] += values[index]
+                    index += 1
                 }
                 statistics.defaultedMeteringPoints += 1
                 statistics.defaultedPeriods += missing.nonzeroBitCount
@@ -88,12 +92,47 @@ public struct GroupAllocator: Sendable {
                         dataService: snapshot.dataService[point] < 0 ? nil : snapshot.participants[Int(snapshot.dataService[point])],
                         distributor: keys[key].distributor, meteringClass: keys[key].meteringClass,
                         domestic: keys[key].domestic == .domestic, quantity: exporting ? .activeExport : .activeImport, periods: missing,
-                        wattHoursPerPeriod: perPeriod, method: method))
+                        wattHours: values, flags: flags, method: method))
             }
         }
         return GroupAllocation(
             settlementDate: date, gspGroup: snapshot.gspGroup, periodCount: periods, keys: keys, wattHours: wattHours,
             defaulted: defaulted, statistics: statistics, meteringPointCounts: counts, deEnergisedCounts: deEnergised)
+    }
+
+    /// The defaulted Wh and flag of each missing period: from the category's load shape when
+    /// the LSS has one, else the flat back-stop (flag `E`).
+    private func defaults(
+        point: Int, key: AllocationKey, exporting: Bool, missing: UInt64, periods: Int
+    ) -> ([Int64], [LoadShapeFlag], DefaultingMethod) {
+        let annual = snapshot.annualConsumptionWh[point]
+        let count = missing.nonzeroBitCount
+        let (segment, connection) = CCCTable.meteringClasses[key.meteringClass]
+        let category = LoadShapeCategory(
+            gspGroup: snapshot.gspGroup, connectionType: connection, marketSegment: segment,
+            domesticPremise: key.domestic ?? .nonDomestic, measurementQuantity: exporting ? .activeExport : .activeImport)
+        if let shape = shapes?.periods(for: category), shape.values.count == periods {
+            var values: [Int64] = []
+            var flags: [LoadShapeFlag] = []
+            var method = DefaultingMethod.loadShape
+            let (flat, _) = backstop.perPeriod(annualConsumptionWh: annual, meteringClass: key.meteringClass)
+            values.reserveCapacity(count)
+            for period in 0..<periods where missing & (1 << UInt64(period)) != 0 {
+                // [A] A period the LSS had no data for (B) takes the flat back-stop (E), not zero.
+                guard shape.flags[period] != .noData else {
+                    values.append(flat)
+                    flags.append(.backstop)
+                    continue
+                }
+                let (value, used) = DefaultingShapes.value(shape, period: period, annualConsumptionWh: annual)
+                values.append(value)
+                flags.append(shape.flags[period])
+                method = used
+            }
+            return (values, flags, method)
+        }
+        let (perPeriod, method) = backstop.perPeriod(annualConsumptionWh: annual, meteringClass: key.meteringClass)
+        return (Array(repeating: perPeriod, count: count), Array(repeating: .backstop, count: count), method)
     }
 
     /// Adds a full row: every value to the actual slot in one vectorisable pass, then moves

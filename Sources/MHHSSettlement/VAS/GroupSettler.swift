@@ -16,12 +16,12 @@ public struct GroupSettler: Sendable {
 
     /// The group's settlement, and the LLFs it used (`distributor|class` → millionths per SP).
     public func settle(
-        snapshot: RegisterSnapshot, segments: [SPSegment], cutoffVersion: Int64, takes: [GroupTake]
+        snapshot: RegisterSnapshot, segments: [SPSegment], cutoffVersion: Int64, takes: [GroupTake], shapes: DefaultingShapes? = nil
     ) throws -> (GroupSettlement, [String: [Int64]]) {
         let date = snapshot.settlementDate
         let allocation = GroupAllocator(
             snapshot: snapshot, segments: segments, cutoffVersion: cutoffVersion, bmUnits: configuration.bmUnits,
-            backstop: configuration.backstop
+            backstop: configuration.backstop, shapes: shapes
         ).allocate()
         let factors = try lossFactors(for: allocation, date: date)
         var takeTable: [Int: Int64] = [:]

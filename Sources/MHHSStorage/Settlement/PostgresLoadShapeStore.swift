@@ -36,11 +36,12 @@ public struct PostgresLoadShapeStore: LoadShapeRepository {
         return 0
     }
 
-    public func latestRun(onOrBefore day: UTCDay) async throws -> LoadShapeRun? {
+    public func latestRun(onOrBefore day: UTCDay, publishedBy: UTCInstant?) async throws -> LoadShapeRun? {
         let runs = try await database.client.query(
             """
             SELECT id, utc_day, run_number, run_at, sp_data_version, minimum_sample FROM load_shape_run
-            WHERE utc_day <= \(day.dayNumber) ORDER BY utc_day DESC, run_number DESC LIMIT 1
+            WHERE utc_day <= \(day.dayNumber) AND run_at <= \(publishedBy?.secondsSinceEpoch ?? Int64.max)
+            ORDER BY utc_day DESC, run_number DESC LIMIT 1
             """, logger: database.logger)
         var found: (String, Int32, Int32, Int64, Int64, Int32)?
         for try await run in runs.decode((String, Int32, Int32, Int64, Int64, Int32).self) { found = run }

@@ -36,16 +36,16 @@ public struct SQLiteLoadShapeStore: LoadShapeRepository {
         }
     }
 
-    public func latestRun(onOrBefore day: UTCDay) async throws -> LoadShapeRun? {
+    public func latestRun(onOrBefore day: UTCDay, publishedBy: UTCInstant?) async throws -> LoadShapeRun? {
         try await database.pool.read { db in
             guard
                 let run = try Row.fetchOne(
                     db,
                     sql: """
                         SELECT id, utc_day, run_number, run_at, sp_data_version, minimum_sample FROM load_shape_run
-                        WHERE utc_day <= ? ORDER BY utc_day DESC, run_number DESC LIMIT 1
+                        WHERE utc_day <= ? AND run_at <= ? ORDER BY utc_day DESC, run_number DESC LIMIT 1
                         """,
-                    arguments: [day.dayNumber])
+                    arguments: [day.dayNumber, publishedBy?.secondsSinceEpoch ?? Int64.max])
             else { return nil }
             let runDay = UTCDay(dayNumber: run[1])
             let shapes = try Row.fetchAll(

@@ -53,7 +53,7 @@ extension SettlementStores {
     func shapeLibrary(days: ClosedRange<Int>) async throws -> ShapeLibrary {
         var runs: [String: LoadShapeRun] = [:]
         for day in days {
-            if let run = try await shapes.latestRun(onOrBefore: UTCDay(dayNumber: day)) { runs[run.id] = run }
+            if let run = try await shapes.latestRun(onOrBefore: UTCDay(dayNumber: day), publishedBy: nil) { runs[run.id] = run }
         }
         return ShapeLibrary(runs: Array(runs.values))
     }

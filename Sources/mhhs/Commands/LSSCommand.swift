@@ -86,7 +86,7 @@ struct LSSCommand: AsyncParsableCommand {
         func run() async throws {
             let day = UTCDay(sameCalendarDateAs: try SettlementDate(date))
             let wanted = try category.map { try LoadShapeCategory(text: $0) }
-            let run = try await store.withSettlementStores { try await $0.shapes.latestRun(onOrBefore: day) }
+            let run = try await store.withSettlementStores { try await $0.shapes.latestRun(onOrBefore: day, publishedBy: nil) }
             guard let run, run.day == day else { throw ValidationError(LoadShapeError.noShapes(day: day.description).description) }
             guard let wanted else {
                 print("run \(run.id) at \(run.runAt), minimum sample \(run.minimumSample)")

@@ -23,7 +23,7 @@ struct SettlementStores: Sendable {
     func runner(configuration: VASConfiguration = .init()) -> SettlementRunner {
         let standingData = self.standingData
         return SettlementRunner(
-            register: register, spData: spData, takes: takes, runs: runs, configuration: configuration
+            register: register, spData: spData, takes: takes, runs: runs, shapes: shapes, configuration: configuration
         ) { distributor, llfClass, date in
             try standingData.lineLossFactors(distributor: distributor, llfClass: llfClass, date: date)
         }

@@ -100,7 +100,7 @@ struct SettlementWorld {
 
     func settle(_ date: String, _ run: SettlementRunType, at: String) async throws -> StoredSettlementRun {
         let standingData = self.standingData
-        let runner = SettlementRunner(register: register, spData: spData, takes: takes, runs: runs) {
+        let runner = SettlementRunner(register: register, spData: spData, takes: takes, runs: runs, shapes: shapes) {
             distributor, llfClass, date in
             try standingData.lineLossFactors(distributor: distributor, llfClass: llfClass, date: date)
         }
