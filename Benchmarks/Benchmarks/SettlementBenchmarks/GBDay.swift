@@ -76,6 +76,33 @@ final class GBDay: Sendable {
         return try settler.settle(snapshot: snapshots[group]!, segments: segments, cutoffVersion: version, takes: []).0
     }
 
+    /// The LSS for the day (a GMT day, so the UTC day is the settlement date): every group's
+    /// actual data sampled, two groups at a time, then the shapes with their fallbacks.
+    func loadShapes() async throws -> [LoadShape] {
+        let day = UTCDay(sameCalendarDateAs: Self.date)
+        let configuration = LSSConfiguration()
+        let samples = try await withThrowingTaskGroup(of: LoadShapeSample.self) { tasks in
+            var pending = GSPGroup.allCases[...]
+            var samples: [LoadShapeSample] = []
+            func sample(_ group: GSPGroup) async throws -> LoadShapeSample {
+                var sample = LoadShapeSample(gspGroup: group, day: day)
+                let segments = try await store.segments(of: Self.date, group: group, upToVersion: version)
+                sample.add(snapshot: snapshots[group]!, segments: segments, cutoff: version, configuration: configuration)
+                return sample
+            }
+            for _ in 0..<2 {
+                let group = pending.removeFirst()
+                tasks.addTask { try await sample(group) }
+            }
+            while let result = try await tasks.next() {
+                samples.append(result)
+                if let group = pending.popFirst() { tasks.addTask { try await sample(group) } }
+            }
+            return samples
+        }
+        return LoadShapeCalculator.shapes(samples: samples, day: day, configuration: configuration)
+    }
+
     /// MDS's bulk check of one group's stored segment against its register snapshot.
     func bulkCheck(_ group: GSPGroup) async throws -> BulkIngest.Outcome {
         let segment = try await store.segments(of: Self.date, group: group, upToVersion: version).last!

@@ -34,6 +34,16 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
         return day
     }
 
+    // The LSS over the same day: 1.46 B values sampled by category, shapes with fallbacks.
+    Benchmark("LSS: load shapes of one UTC day, all 14 GSP groups", configuration: .init(warmupIterations: 1, maxIterations: 5)) {
+        (benchmark: Benchmark, day: GBDay) in
+        for _ in benchmark.scaledIterations {
+            blackHole(try await day.loadShapes().count)
+        }
+    } setup: {
+        try await GBDay()
+    }
+
     // Bulk ingest of one group's day (the largest, _H, ~3.2 M MPANs × 48 at full scale): check
     // against the register snapshot, rebuild, digest. The store's write is not included.
     Benchmark("MDS bulk ingest: check one group's segment", configuration: .init(warmupIterations: 1, maxIterations: 5)) {

@@ -31,41 +31,61 @@ public struct LoadShapeSample: Sendable {
     public mutating func add(snapshot: RegisterSnapshot, segments: [SPSegment], cutoff: Int64, configuration: LSSConfiguration) {
         let date = snapshot.settlementDate
         let periods = date.periodCount
-        let slotOfPeriod = date.utcSlots.map { $0.day == day ? $0.slot : -1 }
-        guard slotOfPeriod.contains(where: { $0 >= 0 }) else { return }
+        // The date's periods in this UTC day are one contiguous run: period p is slot p + offset.
+        let slots = date.utcSlots
+        guard let first = slots.firstIndex(where: { $0.day == day }) else { return }
+        let last = slots.lastIndex { $0.day == day }!
+        let offset = slots[first].slot - first
+        let inDay: UInt64 = ((1 << UInt64(last - first + 1)) - 1) << UInt64(first)
         let countsPopulation = date.dayNumber == day.dayNumber
         let mhhs = UInt8(SettlementArrangement.allCases.firstIndex(of: .mhhs)!)
         let energised = UInt8(EnergisationStatus.allCases.firstIndex(of: .energised)!)
         let advanced = UInt8(MarketSegment.allCases.firstIndex(of: .advanced)!)
+        // Rows whose every in-day period is actual are counted per key, not per period.
+        var completeRows = [Int32](repeating: 0, count: LoadShapeCategory.keyCount)
         var resolver = RowResolver(segments: segments, periods: periods, cutoff: cutoff)
         defer { resolver.release() }
-        for point in 0..<snapshot.count {
-            guard snapshot.arrangement[point] == mhhs, snapshot.energisation[point] == energised else { continue }
-            let connection = snapshot.connectionType[point]
-            let segment = snapshot.marketSegment[point]
-            let direction = snapshot.energyDirection[point]
-            guard connection != RegisterSnapshot.absent, segment != RegisterSnapshot.absent, direction != RegisterSnapshot.absent else {
-                continue
-            }
-            // DomesticPremiseIndicator order: T 0, F 1; no indicator counts as F (LoadShapeCategory).
-            let domestic = snapshot.domesticPremise[point] == 0 ? 0 : 1
-            let base = ((Int(connection) * 3 + Int(segment)) * 2 + domestic) * 4
-            // MQ indices: AI 0, AE 1, RI 2, RE 3; ascending, as the resolver walks them.
-            let active = UInt8(direction)
-            let quantities: [UInt8] = segment == advanced ? [active, active + 2] : [active]
-            for quantity in quantities {
-                let key = base + Int(quantity)
-                if countsPopulation { population[key] += 1 }
-                let row = resolver.resolve(mpan: snapshot.mpans[point], quantityIndex: quantity)
-                let actual = row.present & ~row.estimated
-                guard actual != 0 else { continue }
-                for period in 0..<periods where actual & (1 << UInt64(period)) != 0 {
-                    let slot = slotOfPeriod[period]
-                    guard slot >= 0 else { continue }
-                    sums[key * UTCDay.periodCount + slot] += Int64(row.values[period])
-                    counts[key * UTCDay.periodCount + slot] += 1
+        sums.withUnsafeMutableBufferPointer { sums in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for point in 0..<snapshot.count {
+                    guard snapshot.arrangement[point] == mhhs, snapshot.energisation[point] == energised else { continue }
+                    let connection = snapshot.connectionType[point]
+                    let segment = snapshot.marketSegment[point]
+                    let direction = snapshot.energyDirection[point]
+                    guard connection != RegisterSnapshot.absent, segment != RegisterSnapshot.absent, direction != RegisterSnapshot.absent
+                    else { continue }
+                    // DomesticPremiseIndicator order: T 0, F 1; no indicator counts as F (LoadShapeCategory).
+                    let domestic = snapshot.domesticPremise[point] == 0 ? 0 : 1
+                    let base = ((Int(connection) * 3 + Int(segment)) * 2 + domestic) * 4
+                    // MQ indices: AI 0, AE 1, RI 2, RE 3; ascending, as the resolver walks them.
+                    let quantities = segment == advanced ? 2 : 1
+                    for step in 0..<quantities {
+                        let quantity = direction + UInt8(step * 2)
+                        let key = base + Int(quantity)
+                        if countsPopulation { population[key] += 1 }
+                        let row = resolver.resolve(mpan: snapshot.mpans[point], quantityIndex: quantity)
+                        let actual = row.present & ~row.estimated & inDay
+                        guard actual != 0 else { continue }
+                        let target = sums.baseAddress! + key * UTCDay.periodCount + offset
+                        if actual == inDay {
+                            completeRows[key] += 1
+                            for period in first...last { target[period] &+= Int64(row.values[period]) }
+                            continue
+                        }
+                        let counted = counts.baseAddress! + key * UTCDay.periodCount + offset
+                        var remaining = actual
+                        while remaining != 0 {
+                            let period = remaining.trailingZeroBitCount
+                            target[period] &+= Int64(row.values[period])
+                            counted[period] &+= 1
+                            remaining &= remaining &- 1
+                        }
+                    }
                 }
             }
+        }
+        for key in completeRows.indices where completeRows[key] > 0 {
+            for period in first...last { counts[key * UTCDay.periodCount + period + offset] += completeRows[key] }
         }
     }
 }
