@@ -114,6 +114,28 @@ struct EstimationTests {
         #expect(after.allSatisfy { $0.quality.description == "E9" })
     }
 
+    /// An advance reaching back before the LSS's first shape: the days without one weigh as the
+    /// mean of the shaped half hours, so the energy is not piled onto the shaped days.
+    @Test func anAdvanceBeforeTheFirstShapeIsNotPiledOntoTheShapedDays() {
+        let reads = [Self.register("2026-11-03T00:00:00+00:00", 0), Self.register("2026-11-07T00:00:00+00:00", 19_200)]
+        let shapes = Self.library(from: "2026-11-05", days: 10)
+        var all: [Int64] = []
+        for offset in 0..<4 {
+            let utcDay = UTCDay(dayNumber: Self.day("2026-11-03").dayNumber + offset)
+            let (periods, _) = Self.estimator(shapes: shapes).estimate(
+                day: utcDay, profile: Self.profile, quantity: .activeImport, intervals: [], registers: reads)
+            all += periods.map(\.energyWh)
+        }
+        #expect(all.reduce(0, +) == 19_200)
+        // Unshaped half hours weigh 123 (the mean of 100…147, rounded down), shaped ones their
+        // shape value: each half hour within 1 Wh of its exact share of 19,200 over Σ 23,664.
+        for (index, value) in all.enumerated() {
+            let weight = index < 96 ? 123 : Self.shapeValues[index % 48]
+            let exact = Double(19_200 * weight) / 23_664
+            #expect(abs(Double(value) - exact) < 1, "half hour \(index)")
+        }
+    }
+
     /// A daily advance less the interval data inside it, spread over the gaps only (E1); a read
     /// below the one before is refused and the next pair uses the last good read.
     @Test func aDailyAdvanceFillsOnlyTheGaps() {

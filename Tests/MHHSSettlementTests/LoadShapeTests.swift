@@ -82,6 +82,14 @@ struct LoadShapeTests {
             #expect(stored == run)
             let again = try await world.loadShapes("2026-11-10", at: "2026-11-11T13:00:00+00:00", minimumSample: 2)
             #expect(again.id == "2026-11-10-LSS-2" && again.shapes == run.shapes)
+            // A run dated before the last one is published when it is stored, not in the past:
+            // a settlement run reproduced at 12:30 must not see it.
+            let backdated = try await world.loadShapes("2026-11-10", at: "2026-11-11T06:00:00+00:00", minimumSample: 2)
+            #expect(backdated.id == "2026-11-10-LSS-3" && backdated.runAt == again.runAt)
+            let seenAt = try await world.shapes.latestRun(
+                onOrBefore: UTCDay(sameCalendarDateAs: try SettlementDate("2026-11-10")),
+                publishedBy: try DIPDateTime("2026-11-11T12:30:00+00:00").instant)
+            #expect(seenAt?.id == "2026-11-10-LSS-1")
         }
     }
 

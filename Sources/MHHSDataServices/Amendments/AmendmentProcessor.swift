@@ -23,6 +23,10 @@ public struct AmendmentProcessor: Sendable {
 
     public static let reasons: Set<String> = ["A", "E", "M", "R", "S", "T", "X"]
 
+    /// [A] The longest span one amendment may cover (a year and a month: a quarterly or annual
+    /// read period, with room).
+    public static let longestSpanSeconds: Int64 = 400 * 86_400
+
     public func process(_ request: AmendmentRequest, profile: MeteringPointProfile?, message: JSONValue, at instant: UTCInstant) -> Outcome
     {
         var problems: [String] = []
@@ -42,6 +46,9 @@ public struct AmendmentProcessor: Sendable {
                 problems.append("\(label): the span must start and end on a half hour")
             }
             if amendment.grossRevisedWh < 0 { problems.append("\(label): gross revised consumption cannot be negative") }
+            if amendment.end.secondsSinceEpoch - amendment.start.secondsSinceEpoch > Self.longestSpanSeconds {
+                problems.append("\(label): a span may be at most \(Self.longestSpanSeconds / 86_400) days")
+            }
             if let reason = amendment.reason, !Self.reasons.contains(reason) { problems.append("\(label): reason \(reason) is not DI-166") }
         }
         for (first, second) in zip(
@@ -60,7 +67,7 @@ public struct AmendmentProcessor: Sendable {
         for amendment in request.amendments {
             let count = Int((amendment.end.secondsSinceEpoch - amendment.start.secondsSinceEpoch) / settlementPeriodSeconds)
             let ends = (1...count).map { amendment.start.adding(seconds: Int64($0) * settlementPeriodSeconds) }
-            let weights = ends.map { run.estimator.shapes.value(for: category, periodEnding: $0) ?? 0 }
+            let weights = Apportionment.filled(ends.map { run.estimator.shapes.value(for: category, periodEnding: $0) })
             let reason = amendment.reason.flatMap { $0.utf8.first } ?? 0
             for (end, part) in zip(ends, Apportionment.split(amendment.grossRevisedWh, weights: weights)) {
                 byDay[UTCDay(dayNumber: end.adding(seconds: -1).utcDayNumber), default: []].append(
@@ -68,7 +75,9 @@ public struct AmendmentProcessor: Sendable {
             }
         }
         let submissions = byDay.keys.sorted().map { day in
-            run.submission(profile: profile, quantity: request.quantity, day: day, periods: byDay[day]!, at: instant, tag: "a")
+            run.submission(
+                profile: profile, quantity: request.quantity, day: day, periods: byDay[day]!.sorted { $0.end < $1.end }, at: instant,
+                tag: "a")
         }
         let messages = ["Accepted: \(submissions.count) day(s) resubmitted"]
         return Outcome(

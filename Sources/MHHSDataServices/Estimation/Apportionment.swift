@@ -2,6 +2,15 @@
 /// gets the floor of its share, and the Wh left over go one each to the largest remainders
 /// (the earlier period first on a tie), so the parts always sum to the total.
 enum Apportionment {
+    /// The weights of half hours some of which have no shape value: [A] a missing one takes the
+    /// mean of the known ones (all equal when none is known), so a span reaching back before the
+    /// LSS's first run does not pile its energy onto the half hours that have a shape.
+    static func filled(_ weights: [Int64?]) -> [Int64] {
+        let known = weights.compactMap { $0 }
+        let mean = known.isEmpty ? 1 : max(1, known.reduce(0, +) / Int64(known.count))
+        return weights.map { $0 ?? mean }
+    }
+
     static func split(_ total: Int64, weights: [Int64]) -> [Int64] {
         guard !weights.isEmpty else { return [] }
         let clamped = weights.map { max(0, $0) }

@@ -116,7 +116,7 @@ public struct SeriesEstimator: Sendable {
                         "advance \(to.registerWh - from.registerWh) Wh < interval data \(known) Wh", to.line))
                 remainder = 0
             }
-            let weights = missing.map { shapes.value(for: category, periodEnding: $0) ?? 0 }
+            let weights = Apportionment.filled(missing.map { shapes.value(for: category, periodEnding: $0) })
             let parts = Apportionment.split(remainder, weights: weights)
             // A daily read pair spans one settlement day: up to 50 half hours on the autumn change.
             let method: EstimationMethod = remainder == 0 ? .zeroAdvance : (count <= 50 ? .dailyAdvance : .multiDayAdvance)

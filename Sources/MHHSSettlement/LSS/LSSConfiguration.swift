@@ -22,8 +22,12 @@ public struct LSSConfiguration: Sendable {
 public struct LoadShapeBackstop: Sendable {
     public var shapes: [LoadShapeCategory: [Int64]]
 
+    /// Shapes keyed by category; the group is ignored (the first in category order wins), and a
+    /// shape without exactly 48 values is left out.
     public init(shapes: [LoadShapeCategory: [Int64]]) {
-        self.shapes = Dictionary(uniqueKeysWithValues: shapes.map { ($0.key.national, $0.value) })
+        self.shapes = Dictionary(
+            shapes.filter { $0.value.count == UTCDay.periodCount }.sorted { $0.key < $1.key }.map { ($0.key.national, $0.value) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     public static let standard: LoadShapeBackstop = {

@@ -35,18 +35,18 @@ public struct LSSRunner: Sendable {
             samples.append(sample)
         }
         var built = LoadShapeCalculator.shapes(samples: samples, day: day, configuration: configuration)
-        let history = try await shapes.dayTotals(in: UTCDay(dayNumber: day.dayNumber - 364)...UTCDay(dayNumber: day.dayNumber - 1))
+        let history = try await shapes.dayTotals(
+            in: UTCDay(dayNumber: day.dayNumber - 364)...UTCDay(dayNumber: day.dayNumber - 1), publishedBy: runAt)
         for index in built.indices {
             let shape = built[index]
             built[index].totals = LoadShapeTotals(
                 today: LoadShapeDayTotals(day: day, values: shape.values), history: history[shape.category] ?? [],
                 segment: shape.category.marketSegment)
         }
-        let number = try await shapes.runCount(on: day) + 1
-        let run = LoadShapeRun(
-            id: "\(day)-LSS-\(number)", day: day, runNumber: number, runAt: runAt, spDataVersion: version,
-            minimumSample: configuration.minimumSample, shapes: built)
-        try await shapes.save(run)
-        return run
+        // The store numbers the run and fixes its publication time.
+        return try await shapes.save(
+            LoadShapeRun(
+                id: "", day: day, runNumber: 0, runAt: runAt, spDataVersion: version, minimumSample: configuration.minimumSample,
+                shapes: built))
     }
 }

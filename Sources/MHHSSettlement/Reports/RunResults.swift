@@ -50,6 +50,41 @@ public struct RunResults: Sendable {
         public var description: String { "the run has no readable \(file)" }
     }
 
+    public struct Malformed: Error, CustomStringConvertible {
+        public let file: String
+        public let text: String
+        public var description: String { "the run's \(file) has an unreadable value: \(text.prefix(80))" }
+    }
+
+    /// `defaults.csv` rows: each defaulted period's Wh and flag; a run stored before load shapes
+    /// (14 columns: one flat Wh per period, flag `E`) reads the same.
+    static func defaulted(_ rows: [[String]], legacy: [[String]]) throws -> [Defaulted] {
+        func wattHours(_ text: String, count: Int) throws -> [Int64] {
+            let values = try text.split(separator: " ").map { value in
+                guard let number = Int64(value) else { throw Malformed(file: SettlementRunFiles.defaults, text: text) }
+                return number
+            }
+            guard values.count == count || values.count == 1 else { throw Malformed(file: SettlementRunFiles.defaults, text: text) }
+            return values.count == count ? values : Array(repeating: values[0], count: count)
+        }
+        let current = try rows.map { row -> Defaulted in
+            let count = ReportContent.periodCount(row[6])
+            guard row[8].count == count else { throw Malformed(file: SettlementRunFiles.defaults, text: row[8]) }
+            return Defaulted(
+                group: row[1], mpan: row[2], supplier: row[3], bmUnit: row[4], quantity: row[5], periods: row[6],
+                wattHours: try wattHours(row[7], count: count), flags: row[8].map(String.init), method: row[9], dataService: row[10],
+                distributor: row[11], segment: row[12], connectionType: row[13], domestic: row[14] == "true")
+        }
+        let old = try legacy.map { row -> Defaulted in
+            let count = ReportContent.periodCount(row[6])
+            return Defaulted(
+                group: row[1], mpan: row[2], supplier: row[3], bmUnit: row[4], quantity: row[5], periods: row[6],
+                wattHours: try wattHours(row[7], count: count), flags: Array(repeating: "E", count: count), method: row[8],
+                dataService: row[9], distributor: row[10], segment: row[11], connectionType: row[12], domestic: row[13] == "true")
+        }
+        return current + old
+    }
+
     public init(manifest: RunManifest, files: [String: [UInt8]]) throws {
         func rows(_ name: String, _ count: Int) throws -> [[String]] {
             guard let bytes = files[name] else { throw Missing(file: name) }
@@ -66,13 +101,7 @@ public struct RunResults: Sendable {
         lossUses = try rows(SettlementRunFiles.lineLosses, 6).map {
             LossUse(group: $0[1], distributor: $0[2], llfClass: $0[3], usedDefault: $0[4] == "true")
         }
-        defaulted = try rows(SettlementRunFiles.defaults, 15).map {
-            Defaulted(
-                group: $0[1], mpan: $0[2], supplier: $0[3], bmUnit: $0[4], quantity: $0[5], periods: $0[6],
-                wattHours: $0[7].split(separator: " ").map { Int64($0)! }, flags: $0[8].map(String.init),
-                method: $0[9], dataService: $0[10], distributor: $0[11], segment: $0[12], connectionType: $0[13], domestic: $0[14] == "true"
-            )
-        }
+        defaulted = try Self.defaulted(rows(SettlementRunFiles.defaults, 15), legacy: rows(SettlementRunFiles.defaults, 14))
         duos = try rows(SettlementRunFiles.duos, 13).map {
             DUoS(
                 group: $0[1], supplier: $0[2], distributor: $0[3], llfClass: $0[4], direction: $0[5], domestic: $0[6], period: Int($0[7])!,

@@ -114,8 +114,9 @@ public struct GroupAllocator: Sendable {
         if let shape = shapes?.periods(for: category), shape.values.count == periods {
             var values: [Int64] = []
             var flags: [LoadShapeFlag] = []
-            var method = DefaultingMethod.loadShape
-            let (flat, _) = backstop.perPeriod(annualConsumptionWh: annual, meteringClass: key.meteringClass)
+            let (flat, flatMethod) = backstop.perPeriod(annualConsumptionWh: annual, meteringClass: key.meteringClass)
+            // The method of the shape's periods; the back-stop's when every period fell back.
+            var method = flatMethod
             values.reserveCapacity(count)
             for period in 0..<periods where missing & (1 << UInt64(period)) != 0 {
                 // [A] A period the LSS had no data for (B) takes the flat back-stop (E), not zero.

@@ -8,9 +8,24 @@ public struct PostgresLoadShapeStore: LoadShapeRepository {
 
     public init(database: PostgresStore) { self.database = database }
 
-    public func save(_ run: LoadShapeRun) async throws {
+    public func save(_ unnumbered: LoadShapeRun) async throws -> LoadShapeRun {
         let logger = database.logger
-        try await database.transaction { connection in
+        return try await database.transaction { connection in
+            // One numbering at a time across every instance sharing the database.
+            try await connection.query("LOCK TABLE load_shape_run IN EXCLUSIVE MODE", logger: logger)
+            var number = 1
+            var latest = Int64.min
+            let rows = try await connection.query(
+                """
+                SELECT COALESCE((SELECT MAX(run_number) FROM load_shape_run WHERE utc_day = \(unnumbered.day.dayNumber)), 0) + 1,
+                       COALESCE((SELECT MAX(run_at) FROM load_shape_run), \(Int64.min))
+                """, logger: logger)
+            for try await (next, published) in rows.decode((Int32, Int64).self) {
+                number = Int(next)
+                latest = published
+            }
+            let run = unnumbered.numbered(
+                number, publishedAt: UTCInstant(secondsSinceEpoch: max(unnumbered.runAt.secondsSinceEpoch, latest)))
             try await connection.query(
                 """
                 INSERT INTO load_shape_run (id, utc_day, run_number, run_at, sp_data_version, minimum_sample)
@@ -26,14 +41,8 @@ public struct PostgresLoadShapeStore: LoadShapeRepository {
                             \(row.totals))
                     """, logger: logger)
             }
+            return run
         }
-    }
-
-    public func runCount(on day: UTCDay) async throws -> Int {
-        let rows = try await database.client.query(
-            "SELECT COUNT(*) FROM load_shape_run WHERE utc_day = \(day.dayNumber)", logger: database.logger)
-        for try await count in rows.decode(Int64.self) { return Int(count) }
-        return 0
     }
 
     public func latestRun(onOrBefore day: UTCDay, publishedBy: UTCInstant?) async throws -> LoadShapeRun? {
@@ -60,14 +69,15 @@ public struct PostgresLoadShapeStore: LoadShapeRepository {
             minimumSample: Int(minimum), shapes: shapes.sorted { $0.category < $1.category })
     }
 
-    public func dayTotals(in days: ClosedRange<UTCDay>) async throws -> [LoadShapeCategory: [LoadShapeDayTotals]] {
+    public func dayTotals(in days: ClosedRange<UTCDay>, publishedBy: UTCInstant) async throws -> [LoadShapeCategory: [LoadShapeDayTotals]] {
         var totals: [LoadShapeCategory: [LoadShapeDayTotals]] = [:]
         let rows = try await database.client.query(
             """
             SELECT s.category, s.utc_day, s.period_values FROM load_shape AS s
             JOIN load_shape_run AS r ON r.id = s.run_id
             WHERE s.utc_day BETWEEN \(days.lowerBound.dayNumber) AND \(days.upperBound.dayNumber)
-              AND r.run_number = (SELECT MAX(run_number) FROM load_shape_run WHERE utc_day = r.utc_day)
+              AND r.run_number = (
+                SELECT MAX(run_number) FROM load_shape_run WHERE utc_day = r.utc_day AND run_at <= \(publishedBy.secondsSinceEpoch))
             """, logger: database.logger)
         for try await (category, dayNumber, values) in rows.decode((String, Int32, String).self) {
             let stored = LoadShapeRow(category: category, periodValues: values, flags: "", samples: "", totals: "")

@@ -8,8 +8,15 @@ public struct SQLiteLoadShapeStore: LoadShapeRepository {
 
     public init(database: SQLiteDatabase) { self.database = database }
 
-    public func save(_ run: LoadShapeRun) async throws {
+    public func save(_ unnumbered: LoadShapeRun) async throws -> LoadShapeRun {
         try await database.pool.write { db in
+            let number =
+                try Int.fetchOne(
+                    db, sql: "SELECT COALESCE(MAX(run_number), 0) + 1 FROM load_shape_run WHERE utc_day = ?",
+                    arguments: [unnumbered.day.dayNumber]) ?? 1
+            let latest = try Int64.fetchOne(db, sql: "SELECT MAX(run_at) FROM load_shape_run") ?? Int64.min
+            let run = unnumbered.numbered(
+                number, publishedAt: UTCInstant(secondsSinceEpoch: max(unnumbered.runAt.secondsSinceEpoch, latest)))
             try db.execute(
                 sql: """
                     INSERT INTO load_shape_run (id, utc_day, run_number, run_at, sp_data_version, minimum_sample)
@@ -27,12 +34,7 @@ public struct SQLiteLoadShapeStore: LoadShapeRepository {
                     run.id, row.category, run.day.dayNumber, row.periodValues, row.flags, row.samples, row.totals,
                 ])
             }
-        }
-    }
-
-    public func runCount(on day: UTCDay) async throws -> Int {
-        try await database.pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM load_shape_run WHERE utc_day = ?", arguments: [day.dayNumber]) ?? 0
+            return run
         }
     }
 
@@ -60,7 +62,7 @@ public struct SQLiteLoadShapeStore: LoadShapeRepository {
         }
     }
 
-    public func dayTotals(in days: ClosedRange<UTCDay>) async throws -> [LoadShapeCategory: [LoadShapeDayTotals]] {
+    public func dayTotals(in days: ClosedRange<UTCDay>, publishedBy: UTCInstant) async throws -> [LoadShapeCategory: [LoadShapeDayTotals]] {
         try await database.pool.read { db in
             var totals: [LoadShapeCategory: [LoadShapeDayTotals]] = [:]
             let rows = try Row.fetchCursor(
@@ -69,9 +71,9 @@ public struct SQLiteLoadShapeStore: LoadShapeRepository {
                     SELECT s.category, s.utc_day, s.period_values FROM load_shape AS s
                     JOIN load_shape_run AS r ON r.id = s.run_id
                     WHERE s.utc_day BETWEEN ? AND ?
-                      AND r.run_number = (SELECT MAX(run_number) FROM load_shape_run WHERE utc_day = r.utc_day)
+                      AND r.run_number = (SELECT MAX(run_number) FROM load_shape_run WHERE utc_day = r.utc_day AND run_at <= ?)
                     """,
-                arguments: [days.lowerBound.dayNumber, days.upperBound.dayNumber])
+                arguments: [days.lowerBound.dayNumber, days.upperBound.dayNumber, publishedBy.secondsSinceEpoch])
             while let row = try rows.next() {
                 let day = UTCDay(dayNumber: row[1])
                 let stored = LoadShapeRow(category: row[0], periodValues: row[2], flags: "", samples: "", totals: "")

@@ -28,7 +28,7 @@ struct DataServiceOptions: ParsableArguments {
 
     func validate() throws {
         guard DataServiceKind(rawValue: service) != nil else { throw ValidationError("--service must be sds, ads or umsds") }
-        guard dipId.count == 10, dipId.allSatisfy(\.isHexDigit) else { throw ValidationError("--dip-id must be 10 hex digits") }
+        guard (try? DIPID(dipId)) != nil else { throw ValidationError("--dip-id must be 10 digits") }
         if let at { _ = try parseInstant(at) }
     }
 
@@ -49,11 +49,13 @@ extension SettlementStores {
         return profiles
     }
 
-    /// The published load shapes of the days in `days` (each day's latest run at or before it).
-    func shapeLibrary(days: ClosedRange<Int>) async throws -> ShapeLibrary {
+    /// The load shapes published by `instant` for the days `from`…`through` (each day's latest
+    /// run at or before it), reaching back at most 400 days.
+    func shapeLibrary(from: Int, through: Int, publishedBy instant: UTCInstant) async throws -> ShapeLibrary {
         var runs: [String: LoadShapeRun] = [:]
-        for day in days {
-            if let run = try await shapes.latestRun(onOrBefore: UTCDay(dayNumber: day), publishedBy: nil) { runs[run.id] = run }
+        let first = max(min(from, through), through - 400)
+        for day in first...max(from, through) {
+            if let run = try await shapes.latestRun(onOrBefore: UTCDay(dayNumber: day), publishedBy: instant) { runs[run.id] = run }
         }
         return ShapeLibrary(runs: Array(runs.values))
     }
@@ -108,10 +110,13 @@ struct DataServiceRunCommand: AsyncParsableCommand {
                 return UMSDataService(run: service).run(day: day, inventory: inventory, profiles: profiles, at: instant)
             }
             let readings = try MeterReadings(csv: text)
+            // Shapes from the day before the earliest read (an advance's span) to the day after.
             let earliest = (readings.registers.map(\.at) + readings.intervals.map(\.end)).map { $0.utcDayNumber }.min() ?? day.dayNumber
             var configured = service
             configured.estimator = SeriesEstimator(
-                service: kind, shapes: try await stores.shapeLibrary(days: max(earliest - 1, day.dayNumber - 62)...day.dayNumber + 1))
+                service: kind,
+                shapes: try await stores.shapeLibrary(
+                    from: min(earliest, day.dayNumber) - 1, through: day.dayNumber + 1, publishedBy: instant))
             let profiles = try await stores.profiles(
                 of: readings.intervals.map(\.mpan) + readings.registers.map(\.mpan), on: date, asKnownAt: instant)
             return configured.run(day: day, readings: readings, profiles: profiles, at: instant)
@@ -170,14 +175,17 @@ struct DataServiceAmendCommand: AsyncParsableCommand {
                     print("message \(index + 1): refused: \(error)")
                     continue
                 }
-                let first = request.amendments.map(\.start).min()!
-                let last = request.amendments.map(\.end).max()!
+                let instants = request.amendments.flatMap { [$0.start, $0.end] }
+                let first = instants.min()!
+                let last = instants.max()!
                 let date = SettlementDate(dayNumber: last.adding(seconds: -1).utcDayNumber)
                 let profiles = try await stores.profiles(of: [request.mpan], on: date, asKnownAt: instant)
                 let service = DataServiceRun(
                     service: kind,
                     estimator: SeriesEstimator(
-                        service: kind, shapes: try await stores.shapeLibrary(days: first.utcDayNumber - 1...last.utcDayNumber)),
+                        service: kind,
+                        shapes: try await stores.shapeLibrary(
+                            from: first.utcDayNumber - 1, through: last.utcDayNumber, publishedBy: instant)),
                     dipID: options.dipId, distributorDIPID: { distributors[$0] })
                 let outcome = AmendmentProcessor(run: service).process(
                     request, profile: profiles[request.mpan], message: message, at: instant)
