@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "MHHSHub", targets: ["MHHSHub"]),
         .library(name: "MHHSSettlement", targets: ["MHHSSettlement"]),
         .library(name: "MHHSDataServices", targets: ["MHHSDataServices"]),
+        .library(name: "MHHSLegacy", targets: ["MHHSLegacy"]),
         .library(name: "MHHSSimulator", targets: ["MHHSSimulator"]),
         .library(name: "MHHSServer", targets: ["MHHSServer"]),
     ],
@@ -57,6 +58,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "MHHSLegacy", dependencies: ["MHHSCore", "MHHSStandingData"], swiftSettings: swiftSettings),
         .target(
             name: "MHHSDataServices",
             dependencies: ["MHHSCore", "MHHSMessages", "MHHSRegistration", "MHHSSettlement"],
@@ -186,6 +188,11 @@ let package = Package(
             name: "MHHSSettlementTests",
             dependencies: ["MHHSSettlement", "MHHSStorage", "MHHSTestSupport"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MHHSLegacyTests",
+            dependencies: ["MHHSLegacy", "MHHSStandingData", "MHHSTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
