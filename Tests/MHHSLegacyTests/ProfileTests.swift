@@ -47,6 +47,18 @@ struct ProfileTests {
         #expect(winter.periodMask(on: Self.date("2026-01-17")) == 0)  // Saturday
         #expect(winter.periodMask(on: Self.date("2026-07-15")) == 0)  // summer
         #expect(Self.periods(winter.periodMask(on: Self.date("2026-11-02"))) == Array(33...38))
+        // The range's own edges: 31 March in, 1 April out; 31 October out, 1 November in.
+        #expect(winter.periodMask(on: Self.date("2026-03-31")) != 0 && winter.periodMask(on: Self.date("2026-04-01")) == 0)
+        #expect(winter.periodMask(on: Self.date("2025-10-31")) == 0 && winter.periodMask(on: Self.date("2027-11-01")) != 0)
+    }
+
+    /// A GMT regime on a BST date: SP 1–2 (23:00–24:00 GMT) belong to the previous GMT day, so a
+    /// Monday-only 23:00–24:00 GMT regime covers SP 1–2 of the Tuesday.
+    @Test func gmtRegimesUseThePreviousGMTDayForTheFirstPeriodsInSummer() {
+        let monday = TimePattern(id: "M", isGMT: true, intervals: [Self.interval("M", day: 1, from: "23:00", to: "24:00")])
+        #expect(Self.periods(monday.periodMask(on: Self.date("2026-07-14"))) == [1, 2])  // Tuesday
+        #expect(Self.periods(monday.periodMask(on: Self.date("2026-07-13"))) == [])  // Monday: its 23:00 GMT is Tuesday's SP 1
+        #expect(Self.periods(monday.periodMask(on: Self.date("2026-01-12"))) == [47, 48])  // a GMT Monday
     }
 
     /// Real MDD v377: SSC 0393's one regime covers every period of every day; SSC 0003's GMT
@@ -61,6 +73,17 @@ struct ProfileTests {
         for text in ["2026-01-14", "2026-03-29", "2026-07-15", "2026-10-25"] {
             #expect(unrestricted.gaps(on: Self.date(text)) == 0 && unrestricted.overlaps(on: Self.date(text)) == 0, "\(text)")
         }
+        // TPR 00002 (GMT) has intervals off the half hour: 00:00–00:15, 04:15–11:30,
+        // 12:30–14:15, 15:45–20:30, 22:00–24:00. By midpoint: SP 9–23, 26–28, 32–41, 45–48.
+        let quarterHours = try #require(SettlementConfigurationPatterns(ssc: "0591", marketDomainData: mdd))
+        let tpr00002 = try #require(quarterHours.patterns.first { $0.id == "00002" })
+        #expect(
+            Self.periods(tpr00002.periodMask(on: Self.date("2026-01-14"))) == Array(9...23) + Array(26...28) + Array(32...41)
+                + Array(45...48))
+        // Teleswitched SSCs (indicator S) have no clock intervals.
+        let teleswitched = try #require(SettlementConfigurationPatterns(ssc: "0009", marketDomainData: mdd))
+        #expect(!teleswitched.isClockSwitched && teleswitched.periodMasks(on: Self.date("2026-01-14")).allSatisfy { $0 == 0 })
+        #expect(unrestricted.isClockSwitched)
         let offPeak = try #require(SettlementConfigurationPatterns(ssc: "0003", marketDomainData: mdd))
         #expect(offPeak.patterns.map(\.id) == ["00166"] && offPeak.patterns[0].isGMT)
         #expect(Self.periods(offPeak.periodMasks(on: Self.date("2026-01-14"))[0]) == Array(1...13) + Array(42...48))

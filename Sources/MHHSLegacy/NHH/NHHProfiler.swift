@@ -6,11 +6,14 @@ import MHHSCore
 /// the supplier purchase matrix; a cell's SP volume is its annual Wh × the profile coefficient
 /// of the period ÷ the regime's AFYC, for the periods of the date in the regime.
 ///
-/// [A] A period the SSC's regimes do not cover (Market Domain Data names a regime without clock
-/// intervals, as the v377 extract does for about half) is profiled under the pseudo-regime
-/// `UNMAPPED`, so no energy is lost; the run reports how many there were.
+/// [A] A period the SSC's clock regimes do not cover (an SSC with one partial register) is
+/// profiled under the pseudo-regime `UNMAPPED`, and a teleswitched SSC (no clock intervals: its
+/// switching times come daily from the teleswitch agent, which we do not receive) wholly under
+/// `TELESWITCHED`, so no energy is lost; the matrix says which SSCs these were. A negative
+/// annual figure (an AA from a meter fault) is not profiled and is reported.
 public struct NHHProfiler: Sendable {
     public static let unmappedRegime = "UNMAPPED"
+    public static let teleswitchedRegime = "TELESWITCHED"
 
     public let coefficients: any ProfileCoefficientSource
     /// The regimes of an SSC (nil: unknown SSC, the point is reported and not profiled).
@@ -24,6 +27,7 @@ public struct NHHProfiler: Sendable {
     /// The regime of each period of `date` for an SSC (index into its patterns, -1 unmapped):
     /// the first regime that covers it.
     static func regimeOfPeriods(_ patterns: SettlementConfigurationPatterns, on date: SettlementDate) -> [Int] {
+        guard patterns.isClockSwitched else { return Array(repeating: -1, count: date.periodCount) }
         let masks = patterns.periodMasks(on: date)
         return (0..<date.periodCount).map { period in masks.firstIndex { $0 & (1 << UInt64(period)) != 0 } ?? -1 }
     }
@@ -51,7 +55,12 @@ public struct NHHProfiler: Sendable {
                 matrix.unprofiled.append((point.mpan, "SSC \(point.ssc) has no measurement requirements"))
                 continue
             }
-            let cacheKey = "\(point.profileClass)|\(point.gspGroup.rawValue)|\(point.ssc)"
+            guard point.annualWh >= 0 else {
+                matrix.unprofiled.append((point.mpan, "negative annual consumption \(point.annualWh) Wh"))
+                continue
+            }
+            if !regimes.isClockSwitched { matrix.teleswitchedSSCs.insert(point.ssc) }
+            let cacheKey = "\(date.year)|\(point.profileClass)|\(point.gspGroup.rawValue)|\(point.ssc)"
             let fractions: [Int64]
             if let cached = matrix.annualFractions[cacheKey] {
                 fractions = cached
@@ -63,8 +72,9 @@ public struct NHHProfiler: Sendable {
                     continue
                 }
                 matrix.annualFractions[cacheKey] = fractions
+                if regimes.isClockSwitched, Self.overlapsInYear(regimes, year: date.year) { matrix.overlappingSSCs.insert(point.ssc) }
             }
-            let names = regimes.patterns.map(\.id) + [Self.unmappedRegime]
+            let names = Self.regimeNames(regimes)
             for (index, share) in Self.split(point.annualWh, weights: fractions).enumerated() where fractions[index] > 0 {
                 let key = PurchaseMatrixKey(
                     supplier: point.supplier, gspGroup: point.gspGroup, profileClass: point.profileClass, ssc: point.ssc,
@@ -83,7 +93,7 @@ public struct NHHProfiler: Sendable {
         var fractionCache = matrix.annualFractions
         for key in matrix.keys {
             guard let regimes = patterns(key.ssc) else { continue }
-            let cacheKey = "\(key.profileClass)|\(key.gspGroup.rawValue)|\(key.ssc)"
+            let cacheKey = "\(date.year)|\(key.profileClass)|\(key.gspGroup.rawValue)|\(key.ssc)"
             let fractions: [Int64]
             if let cached = fractionCache[cacheKey] {
                 fractions = cached
@@ -91,7 +101,7 @@ public struct NHHProfiler: Sendable {
                 fractions = try annualFractions(profileClass: key.profileClass, group: key.gspGroup, ssc: regimes, year: date.year)
                 fractionCache[cacheKey] = fractions
             }
-            let names = regimes.patterns.map(\.id) + [Self.unmappedRegime]
+            let names = Self.regimeNames(regimes)
             guard let regime = names.firstIndex(of: key.tpr), fractions[regime] > 0 else { continue }
             let values = try coefficients.coefficients(profileClass: key.profileClass, group: key.gspGroup, date: date)
             let regimeOf = Self.regimeOfPeriods(regimes, on: date)
@@ -106,7 +116,18 @@ public struct NHHProfiler: Sendable {
         return volumes
     }
 
-    /// `total` over `weights` exactly: floors, then the largest remainders (earlier first).
+    /// The regimes' ids, then the pseudo-regime for the periods none covers.
+    static func regimeNames(_ regimes: SettlementConfigurationPatterns) -> [String] {
+        regimes.patterns.map(\.id) + [regimes.isClockSwitched ? unmappedRegime : teleswitchedRegime]
+    }
+
+    /// Whether two of the regimes share a period on some date of the year.
+    static func overlapsInYear(_ regimes: SettlementConfigurationPatterns, year: Int) -> Bool {
+        let first = try! SettlementDate(year: year, month: 1, day: 1)
+        return (first.dayNumber..<first.adding(months: 12).dayNumber).contains { regimes.overlaps(on: SettlementDate(dayNumber: $0)) != 0 }
+    }
+
+    /// `total` (not negative) over `weights` exactly: floors, then the largest remainders (earlier first).
     static func split(_ total: Int64, weights: [Int64]) -> [Int64] {
         let sum = Int128(weights.reduce(0, +))
         guard sum > 0 else { return weights.map { _ in 0 } }

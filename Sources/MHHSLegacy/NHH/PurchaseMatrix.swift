@@ -45,7 +45,11 @@ public struct PurchaseMatrix: Sendable {
     public var annualWh: [PurchaseMatrixKey: Int64] = [:]
     public var meteringPoints: [PurchaseMatrixKey: Int] = [:]
     public var unprofiled: [(mpan: MPAN, reason: String)] = []
-    /// AFYC per regime of each (class, group, SSC) met, for ``NHHProfiler/volumes(_:on:)``.
+    /// SSCs met whose regimes overlap somewhere in the year (each shared period went to the
+    /// first regime, by id) or that are teleswitched (profiled whole under `TELESWITCHED`).
+    public var overlappingSSCs: Set<String> = []
+    public var teleswitchedSSCs: Set<String> = []
+    /// AFYC per regime of each (year, class, group, SSC) met, for ``NHHProfiler/volumes(_:on:)``.
     var annualFractions: [String: [Int64]] = [:]
 
     public init() {}

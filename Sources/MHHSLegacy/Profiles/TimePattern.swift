@@ -5,8 +5,13 @@ import MHHSStandingData
 /// week, between which day-months, and between which clock times its register records. The
 /// times are GMT all year when the regime's GMT indicator is `Y`, else local (Europe/London).
 ///
-/// A settlement period belongs to the regime when its **start** falls in one of the intervals
-/// [A: intervals in MDD start and end on half hours, so start or midpoint give the same answer].
+/// [A] A settlement period belongs to the regime whose interval contains its **midpoint** (start
+/// + 15 minutes). Most MDD intervals start and end on half hours, but some do not (TPR 00002:
+/// 00:00–00:15, 04:15–11:30 …): a period split 15/15 goes to the regime of its second half, and
+/// regimes that partition the day's minutes still partition its periods.
+///
+/// A teleswitched regime (indicator other than `C`) has no clock intervals in MDD: its switching
+/// times come from the teleswitch agent day by day, which we do not receive.
 public struct TimePattern: Sendable, Hashable {
     public let id: String
     public let isGMT: Bool
@@ -16,7 +21,7 @@ public struct TimePattern: Sendable, Hashable {
     public init(regime: TimePatternRegimeRecord, intervals: [ClockIntervalRecord]) {
         id = regime.id
         isGMT = regime.isGMT
-        isTeleswitched = regime.teleswitchOrClock == "T"
+        isTeleswitched = regime.teleswitchOrClock != "C"
         self.intervals = intervals
     }
 
@@ -36,9 +41,11 @@ public struct TimePattern: Sendable, Hashable {
         return mask
     }
 
-    /// Whether the instant (a period's start) is in one of the regime's intervals.
+    /// Whether the period starting at `instant` is in one of the regime's intervals (by its
+    /// midpoint, in the regime's clock).
     public func covers(start instant: UTCInstant) -> Bool {
-        let clock = isGMT ? instant : instant.adding(seconds: LondonClock.utcOffsetSeconds(at: instant))
+        let midpoint = instant.adding(seconds: settlementPeriodSeconds / 2)
+        let clock = isGMT ? midpoint : midpoint.adding(seconds: LondonClock.utcOffsetSeconds(at: midpoint))
         let day = SettlementDate(dayNumber: clock.utcDayNumber)
         let minute = Int(clock.secondOfUTCDay / 60)
         let (_, month, dayOfMonth) = day.components

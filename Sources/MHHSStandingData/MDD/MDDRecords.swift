@@ -73,7 +73,7 @@ public struct SSCRecord: Hashable, Sendable, Codable {
 /// A time pattern regime (MDD Time_Pattern_Regime).
 public struct TimePatternRegimeRecord: Hashable, Sendable, Codable {
     public let id: String
-    /// `C` clock or `T` teleswitch.
+    /// `C` clock; anything else (`S` in MDD v377) is teleswitched, with no clock intervals.
     public let teleswitchOrClock: String
     /// Whether the clock intervals are in GMT all year (`Y`) rather than local time.
     public let isGMT: Bool
