@@ -126,6 +126,7 @@ let package = Package(
                 "MHHSServer",
                 "MHHSSettlement",
                 "MHHSDataServices",
+                "MHHSLegacy",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

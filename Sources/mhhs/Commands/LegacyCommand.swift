@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import MHHSCore
+import MHHSLegacy
+import MHHSRegistration
+import MHHSStandingData
+import MHHSStorage
+
+/// `mhhs legacy profile`: the legacy NHH path for MPANs not yet migrated (issue 7, in progress).
+struct LegacyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "legacy", abstract: "Legacy settlement (SVAA) for MPANs not yet migrated: NHH profiling.",
+        subcommands: [Profile.self])
+
+    struct Profile: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The supplier purchase matrix and NHH SP volumes of a settlement date's legacy NHH MPANs (CSV files).")
+
+        @Option(help: "The settlement date, YYYY-MM-DD.")
+        var date: String
+
+        @Option(help: "Only this GSP group (default: all 14).")
+        var group: String?
+
+        @Option(help: "The register as known at this time (default now).")
+        var at: String?
+
+        @Option(help: "Profile coefficients CSV (profile_class,gsp_group,settlement_date,sp,coefficient); default: the synthetic set.")
+        var coefficients: String?
+
+        @Option(help: "Write matrix.csv and volumes.csv into this folder.")
+        var out: String
+
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            _ = try SettlementDate(date)
+            if let group, GSPGroup(rawValue: group) == nil { throw ValidationError("--group must be a GSP group such as _A") }
+            if let at { _ = try parseInstant(at) }
+        }
+
+        func run() async throws {
+            let date = try SettlementDate(date)
+            let instant = try at.map(parseInstant) ?? SystemClock.now
+            let groups = group.map { [GSPGroup(rawValue: $0)!] } ?? GSPGroup.allCases
+            let standingData = SQLiteStandingDataRepository(
+                database: try SQLiteDatabase(dataDirectory: URL(fileURLWithPath: store.dataDirectory)))
+            guard let mdd = try standingData.marketDomainData() else {
+                throw ValidationError("no Market Domain Data: run `mhhs standing-data import --mdd DIR` first")
+            }
+            var pointsByGroup: [(GSPGroup, [NHHMeteringPoint])] = []
+            for group in groups {
+                let points = try await store.withRegister { register in
+                    Self.legacyPoints(try await register.snapshot(of: group, on: date, asKnownAt: instant))
+                }
+                if !points.isEmpty { pointsByGroup.append((group, points)) }
+            }
+            // The synthetic years of only the classes and groups met (each is a year's work).
+            let source: any ProfileCoefficientSource =
+                try coefficients.map { try ProfileCoefficientTable(csv: String(contentsOfFile: $0, encoding: .utf8)) }
+                ?? PrecomputedProfileCoefficients(
+                    SyntheticProfileCoefficients(), years: date.year...date.year,
+                    profileClasses: Set(pointsByGroup.flatMap { $0.1.map(\.profileClass) }).filter { (1...8).contains($0) }.sorted(),
+                    groups: pointsByGroup.map(\.0))
+            var patterns: [String: SettlementConfigurationPatterns] = [:]
+            for ssc in Set(pointsByGroup.flatMap { $0.1.map(\.ssc) }) {
+                patterns[ssc] = SettlementConfigurationPatterns(ssc: ssc, marketDomainData: mdd)
+            }
+            let profiler = NHHProfiler(coefficients: source) { [patterns] in patterns[$0] }
+            let folder = URL(fileURLWithPath: out)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var matrixCSV = "settlement_date,supplier,gsp_group,profile_class,ssc,llf_class,tpr,metering_points,annual_kwh\n"
+            var volumesCSV = "settlement_date,supplier,gsp_group,profile_class,ssc,llf_class,tpr,sp,kwh\n"
+            var profiled = 0
+            var dayWh: Int64 = 0
+            var teleswitched = Set<String>()
+            var overlapping = Set<String>()
+            for (_, points) in pointsByGroup {
+                let matrix = profiler.matrix(points, on: date)
+                for (mpan, reason) in matrix.unprofiled { print("not profiled: \(mpan): \(reason)") }
+                profiled += points.count - matrix.unprofiled.count
+                teleswitched.formUnion(matrix.teleswitchedSSCs)
+                overlapping.formUnion(matrix.overlappingSSCs)
+                let volumes = try profiler.volumes(matrix, on: date)
+                for key in matrix.keys {
+                    matrixCSV +=
+                        "\(date),\(key),\(matrix.meteringPoints[key]!),\(DecimalText.format(matrix.annualWh[key]!, fractionDigits: 3))\n"
+                    for (index, wattHours) in (volumes[key] ?? []).enumerated() where wattHours != 0 {
+                        volumesCSV += "\(date),\(key),\(index + 1),\(DecimalText.format(wattHours, fractionDigits: 3))\n"
+                        dayWh += wattHours
+                    }
+                }
+            }
+            try Data(matrixCSV.utf8).write(to: folder.appendingPathComponent("matrix.csv"))
+            try Data(volumesCSV.utf8).write(to: folder.appendingPathComponent("volumes.csv"))
+            print("\(profiled) legacy NHH MPANs profiled for \(date): \(DecimalText.format(dayWh, fractionDigits: 3)) kWh")
+            if !teleswitched.isEmpty { print("teleswitched SSCs (profiled whole): \(teleswitched.sorted().joined(separator: " "))") }
+            if !overlapping.isEmpty { print("SSCs with overlapping regimes: \(overlapping.sorted().joined(separator: " "))") }
+            print("wrote \(folder.path)/matrix.csv and volumes.csv")
+        }
+
+        /// The snapshot's legacy NHH points with a supplier, profile class and SSC; the annual
+        /// consumption is the register's EAC/AA (0 when none is recorded [A], so the point is still
+        /// in the matrix and counted).
+        static func legacyPoints(_ snapshot: RegisterSnapshot) -> [NHHMeteringPoint] {
+            let legacy = UInt8(SettlementArrangement.allCases.firstIndex(of: .legacyNHH)!)
+            return (0..<snapshot.count).compactMap { point in
+                guard snapshot.arrangement[point] == legacy, snapshot.supplier[point] >= 0, snapshot.profileClass[point] > 0,
+                    snapshot.standardSettlementConfiguration[point] >= 0, let mpan = try? MPAN(String(snapshot.mpans[point]))
+                else { return nil }
+                return NHHMeteringPoint(
+                    mpan: mpan, supplier: snapshot.participants[Int(snapshot.supplier[point])], gspGroup: snapshot.gspGroup,
+                    profileClass: Int(snapshot.profileClass[point]),
+                    ssc: snapshot.standardSettlementConfigurations[Int(snapshot.standardSettlementConfiguration[point])],
+                    llfClass: snapshot.llfClass[point] < 0 ? nil : snapshot.llfClasses[Int(snapshot.llfClass[point])],
+                    annualWh: max(0, snapshot.annualConsumptionWh[point]))
+            }
+        }
+    }
+}
