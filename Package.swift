@@ -58,7 +58,9 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "MHHSLegacy", dependencies: ["MHHSCore", "MHHSStandingData"], swiftSettings: swiftSettings),
+        .target(
+            name: "MHHSLegacy", dependencies: ["MHHSCore", "MHHSStandingData", "MHHSRegistration", "MHHSSettlement"],
+            swiftSettings: swiftSettings),
         .target(
             name: "MHHSDataServices",
             dependencies: ["MHHSCore", "MHHSMessages", "MHHSRegistration", "MHHSSettlement"],
@@ -187,7 +189,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MHHSSettlementTests",
-            dependencies: ["MHHSSettlement", "MHHSStorage", "MHHSTestSupport"],
+            dependencies: ["MHHSSettlement", "MHHSStorage", "MHHSLegacy", "MHHSTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

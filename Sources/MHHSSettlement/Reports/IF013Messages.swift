@@ -19,7 +19,8 @@ public enum IF013Messages {
         let messages = results.defaulted.enumerated().map { index, row -> JSONValue in
             let exporting = row.quantity == "AE"
             let ccc = results.classes.values.first {
-                $0.component == "consumption" && $0.direction == (exporting ? "E" : "I") && $0.segment == row.segment
+                $0.arrangement == SettlementArrangement.mhhs.rawValue && $0.component == "consumption"
+                    && $0.direction == (exporting ? "E" : "I") && $0.segment == row.segment
                     && $0.connectionType == row.connectionType && $0.dataKind == "estimated"
             }
             let dataService =

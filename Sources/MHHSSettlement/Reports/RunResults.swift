@@ -35,6 +35,8 @@ public struct RunResults: Sendable {
     public struct Class: Sendable, Hashable {
         public let id: String, component: String, direction: String, segment: String, connectionType: String, dataKind: String
         public let weight: String
+        /// `mhhs` or `legacy-nhh` (runs stored before the legacy path have only MHHS classes).
+        public let arrangement: String
     }
 
     public let manifest: RunManifest
@@ -109,9 +111,10 @@ public struct RunResults: Sendable {
                 energised: Int($0[11])!, deEnergised: Int($0[12])!)
         }
         var classes: [String: Class] = [:]
-        for row in try rows(SettlementRunFiles.classes, 7) {
+        for row in try rows(SettlementRunFiles.classes, 7) + rows(SettlementRunFiles.classes, 8) {
             classes[row[0]] = Class(
-                id: row[0], component: row[1], direction: row[2], segment: row[3], connectionType: row[4], dataKind: row[5], weight: row[6])
+                id: row[0], component: row[1], direction: row[2], segment: row[3], connectionType: row[4], dataKind: row[5], weight: row[6],
+                arrangement: row.count == 8 ? row[7] : SettlementArrangement.mhhs.rawValue)
         }
         self.classes = classes
     }

@@ -12,11 +12,11 @@ public enum SettlementRunFiles {
     public static let classes = "ccc.csv"
 
     public static func render(_ groups: [GroupSettlement], classes: CCCTable) -> [String: [UInt8]] {
-        var table = "ccc,component,direction,segment,connection_type,data_kind,weight\n"
+        var table = "ccc,component,direction,segment,connection_type,data_kind,weight,arrangement\n"
         for ccc in classes.classes.sorted(by: { $0.id < $1.id }) {
             table +=
                 "\(ccc.id),\(ccc.component.rawValue),\(ccc.direction.rawValue),\(ccc.segment.rawValue),\(ccc.connectionType.rawValue),"
-                + "\(ccc.dataKind?.rawValue ?? ""),\(DecimalText.format(ccc.weightMillionths, fractionDigits: 6))\n"
+                + "\(ccc.dataKind?.rawValue ?? ""),\(DecimalText.format(ccc.weightMillionths, fractionDigits: 6)),\(ccc.arrangement.rawValue)\n"
         }
         let sorted = groups.sorted { $0.gspGroup < $1.gspGroup }
         var volumes =

@@ -27,7 +27,7 @@ public struct VASConfiguration: Sendable {
     /// A digest of the configuration for the manifest.
     var digest: String {
         var text = classes.classes.map {
-            "\($0.id),\($0.component),\($0.direction.rawValue),\($0.segment.rawValue),\($0.connectionType.rawValue),\($0.dataKind?.rawValue ?? ""),\($0.weightMillionths)"
+            "\($0.id),\($0.component),\($0.direction.rawValue),\($0.segment.rawValue),\($0.connectionType.rawValue),\($0.dataKind?.rawValue ?? ""),\($0.weightMillionths),\($0.arrangement.rawValue)"
         }.joined(separator: "\n")
         text += "\nbackstop " + backstop.annualWattHours.map(String.init).joined(separator: ",")
         text += "\ndefault-llf \(defaultLLFMillionths)\n"
@@ -46,16 +46,19 @@ public struct SettlementRunner: Sendable {
     public let runs: any SettlementRunRepository
     /// The LSS's published shapes, for defaulting; nil defaults with the flat back-stop only.
     public let shapes: (any LoadShapeRepository)?
+    /// The legacy NHH path (MHHSLegacy's profiler); nil leaves legacy MPANs unsettled.
+    public let legacy: (any LegacyVolumeSource)?
     /// The LLFs of a distributor's class on a date (from standing data), or nil.
     public let lineLossFactors: @Sendable (MPID, String, SettlementDate) throws -> LLFDay?
     public let configuration: VASConfiguration
 
     public init(
         register: any RegisterRepository, spData: any SPDataStore, takes: any GroupTakeRepository, runs: any SettlementRunRepository,
-        shapes: (any LoadShapeRepository)? = nil, configuration: VASConfiguration = .init(),
+        shapes: (any LoadShapeRepository)? = nil, legacy: (any LegacyVolumeSource)? = nil, configuration: VASConfiguration = .init(),
         lineLossFactors: @escaping @Sendable (MPID, String, SettlementDate) throws -> LLFDay?
     ) {
         self.shapes = shapes
+        self.legacy = legacy
         self.register = register
         self.spData = spData
         self.takes = takes
@@ -85,6 +88,7 @@ public struct SettlementRunner: Sendable {
         inputs["takes"] = Array(SHA256.hash(data: Array(takeText.utf8))).hexString
         // LSS runs are immutable, so their ids name the shapes used.
         if let defaulting { inputs["load-shapes"] = defaulting.runIDs.joined(separator: " ") }
+        if let legacy { inputs["legacy"] = legacy.digest }
         let previous = try await runs.runs(on: date).filter { $0.runType == type }.count
         let manifest = RunManifest(
             id: "\(date)-\(type.rawValue)-\(previous + 1)", settlementDate: date, runType: type, runNumber: previous + 1, runAt: runAt,
@@ -140,7 +144,7 @@ public struct SettlementRunner: Sendable {
         let segments = try await spData.segments(of: date, group: group, upToVersion: version)
         let settler = GroupSettler(configuration: configuration, lineLossFactors: lineLossFactors)
         let (settlement, factors) = try settler.settle(
-            snapshot: snapshot, segments: segments, cutoffVersion: version, takes: takes, shapes: shapes)
+            snapshot: snapshot, segments: segments, cutoffVersion: version, takes: takes, shapes: shapes, legacy: legacy)
         let lossText = factors.keys.sorted().map { "\($0):\(factors[$0]!.map(String.init).joined(separator: ","))" }.joined(separator: "\n")
         return SettledGroup(
             settlement: settlement, segments: records, registerDigest: RegisterSnapshotDigest.sha256(snapshot),

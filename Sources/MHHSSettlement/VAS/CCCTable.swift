@@ -15,6 +15,19 @@ public struct CCCTable: Sendable, Hashable {
         (.unmetered, .unmetered),
     ]
 
+    /// The metering class of legacy NHH metering points (after ``meteringClasses``): settled on
+    /// their profiled EAC/AA until they migrate (docs/LEGACY.md).
+    public static let legacyNHHClass = meteringClasses.count
+
+    /// The metering class of a CCC: its segment and connection type, or the legacy NHH class.
+    static func meteringClass(of ccc: ConsumptionComponentClass) -> Int? {
+        switch ccc.arrangement {
+        case .mhhs: meteringClasses.firstIndex { $0 == (ccc.segment, ccc.connectionType) }
+        case .legacyNHH: legacyNHHClass
+        case .legacyHH: nil
+        }
+    }
+
     public struct Incomplete: Error, Hashable, Sendable, CustomStringConvertible {
         public let missing: String
         public var description: String { "the CCC table has no class for \(missing)" }
@@ -23,17 +36,20 @@ public struct CCCTable: Sendable, Hashable {
     public init(_ classes: [ConsumptionComponentClass]) throws(Incomplete) {
         var lookup: [Int: Int] = [:]
         for (index, ccc) in classes.enumerated() {
-            guard let meteringClass = Self.meteringClasses.firstIndex(where: { $0 == (ccc.segment, ccc.connectionType) }) else { continue }
+            guard let meteringClass = Self.meteringClass(of: ccc) else { continue }
             lookup[Self.key(ccc.component, ccc.direction, meteringClass, ccc.dataKind)] = index
         }
         for direction in EnergyDirection.allCases {
-            for (meteringClass, pair) in Self.meteringClasses.enumerated() {
+            for meteringClass in 0...Self.legacyNHHClass {
+                let name =
+                    meteringClass == Self.legacyNHHClass
+                    ? "legacy NHH" : "\(Self.meteringClasses[meteringClass].0.rawValue)/\(Self.meteringClasses[meteringClass].1.rawValue)"
                 for kind in ConsumptionComponentClass.DataKind.allCases
                 where lookup[Self.key(.consumption, direction, meteringClass, kind)] == nil {
-                    throw Incomplete(missing: "\(kind) consumption, \(direction.rawValue), \(pair.0.rawValue)/\(pair.1.rawValue)")
+                    throw Incomplete(missing: "\(kind) consumption, \(direction.rawValue), \(name)")
                 }
                 if lookup[Self.key(.losses, direction, meteringClass, nil)] == nil {
-                    throw Incomplete(missing: "losses, \(direction.rawValue), \(pair.0.rawValue)/\(pair.1.rawValue)")
+                    throw Incomplete(missing: "losses, \(direction.rawValue), \(name)")
                 }
             }
         }
@@ -65,9 +81,10 @@ public struct CCCTable: Sendable, Hashable {
 
     /// [A] The default table. Ids: first digit 1 import consumption, 2 export consumption,
     /// 3 import losses, 4 export losses; then the metering class (1–7 in ``meteringClasses``
-    /// order); then 1 actual / 2 estimated (0 for losses). Weights: 0 for actual advanced CT
-    /// consumption (L, H, E: large sites with accurate, read metering are not corrected), 1
-    /// for everything else.
+    /// order, 8 legacy NHH); then 1 actual / 2 estimated (0 for losses). Weights: 0 for actual
+    /// advanced CT consumption (L, H, E: large sites with accurate, read metering are not
+    /// corrected), 1 for everything else. Legacy NHH volumes are profiled, so they are
+    /// estimated (`182`, `282`); the actual ids are kept for a later AA split.
     public static let standard: CCCTable = {
         var classes: [ConsumptionComponentClass] = []
         for (directionIndex, direction) in [EnergyDirection.importing, .exporting].enumerated() {
@@ -85,6 +102,18 @@ public struct CCCTable: Sendable, Hashable {
                         id: "\(3 + directionIndex)\(classIndex + 1)0", component: .losses, direction: direction, segment: pair.0,
                         connectionType: pair.1, dataKind: nil, weightMillionths: 1_000_000))
             }
+            let legacy = meteringClasses.count + 1
+            for kind in ConsumptionComponentClass.DataKind.allCases {
+                classes.append(
+                    ConsumptionComponentClass(
+                        id: "\(1 + directionIndex)\(legacy)\(kind == .actual ? 1 : 2)", component: .consumption, direction: direction,
+                        segment: .smart, connectionType: .wholeCurrent, dataKind: kind, weightMillionths: 1_000_000, arrangement: .legacyNHH
+                    ))
+            }
+            classes.append(
+                ConsumptionComponentClass(
+                    id: "\(3 + directionIndex)\(legacy)0", component: .losses, direction: direction, segment: .smart,
+                    connectionType: .wholeCurrent, dataKind: nil, weightMillionths: 1_000_000, arrangement: .legacyNHH))
         }
         return try! CCCTable(classes)
     }()

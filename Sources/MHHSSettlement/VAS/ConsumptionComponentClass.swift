@@ -25,11 +25,15 @@ public struct ConsumptionComponentClass: Hashable, Sendable, Codable {
     /// The GSP group correction scaling weight in millionths (1,000,000 = 1.0; 0 =
     /// non-correctable).
     public var weightMillionths: Int64
+    /// `mhhs`, or `legacy-nhh` for the legacy path's profiled volumes (whose segment and
+    /// connection type are placeholders: the class is ``CCCTable/legacyNHHClass``).
+    public var arrangement: SettlementArrangement
 
     public init(
         id: String, component: Component, direction: EnergyDirection, segment: MarketSegment,
-        connectionType: ConnectionType, dataKind: DataKind?, weightMillionths: Int64
+        connectionType: ConnectionType, dataKind: DataKind?, weightMillionths: Int64, arrangement: SettlementArrangement = .mhhs
     ) {
+        self.arrangement = arrangement
         self.id = id
         self.component = component
         self.direction = direction

@@ -8,6 +8,8 @@ extension GroupAllocator {
         var statistics = AllocationStatistics()
         let group = snapshot.gspGroup
         let mhhs = UInt8(SettlementArrangement.allCases.firstIndex(of: .mhhs)!)
+        let legacyNHH = UInt8(SettlementArrangement.allCases.firstIndex(of: .legacyNHH)!)
+        let settlesLegacy = legacyVolumes != nil
         let segmentsByCode = MarketSegment.allCases
         let connectionsByCode = ConnectionType.allCases
         var classOfCodes = [Int](repeating: -1, count: 256 * 8)
@@ -27,10 +29,15 @@ extension GroupAllocator {
             let supplier = snapshot.supplier[point]
             let segment = snapshot.marketSegment[point]
             let connection = snapshot.connectionType[point]
-            guard supplier >= 0, snapshot.arrangement[point] == mhhs, segment != RegisterSnapshot.absent,
-                connection != RegisterSnapshot.absent, case let meteringClass = classOfCodes[Int(segment) * 8 + Int(connection)],
-                meteringClass >= 0
-            else {
+            let meteringClass: Int
+            if settlesLegacy, supplier >= 0, snapshot.arrangement[point] == legacyNHH {
+                meteringClass = CCCTable.legacyNHHClass
+            } else if supplier >= 0, snapshot.arrangement[point] == mhhs, segment != RegisterSnapshot.absent,
+                connection != RegisterSnapshot.absent, case let mhhsClass = classOfCodes[Int(segment) * 8 + Int(connection)],
+                mhhsClass >= 0
+            {
+                meteringClass = mhhsClass
+            } else {
                 statistics.notSettled += 1
                 continue
             }

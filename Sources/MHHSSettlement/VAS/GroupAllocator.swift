@@ -13,11 +13,15 @@ public struct GroupAllocator: Sendable {
     public let backstop: DefaultingBackstop
     /// The LSS's shapes for the date; nil or a missing category falls back to ``backstop``.
     public let shapes: DefaultingShapes?
+    /// The legacy NHH points' profiled volumes (by snapshot index); nil leaves legacy points
+    /// unsettled, as before the legacy path existed.
+    public let legacyVolumes: [Int: [Int64]]?
 
     public init(
         snapshot: RegisterSnapshot, segments: [SPSegment], cutoffVersion: Int64, bmUnits: BMUnitAssignments = .init(),
-        backstop: DefaultingBackstop = .standard, shapes: DefaultingShapes? = nil
+        backstop: DefaultingBackstop = .standard, shapes: DefaultingShapes? = nil, legacyVolumes: [Int: [Int64]]? = nil
     ) {
+        self.legacyVolumes = legacyVolumes
         self.snapshot = snapshot
         self.segments = segments.filter { $0.rowCount > 0 }
         self.cutoffVersion = cutoffVersion
@@ -50,12 +54,23 @@ public struct GroupAllocator: Sendable {
         wattHours.withUnsafeMutableBufferPointer { sums in
             // Fast pass: every point whose one row is complete; the rest go to the slow pass.
             let (slow, complete) =
-                single?.addCompleteRows(keyOfPoint: keyOfPoint, into: sums, periods: periods) ?? (Array(0..<snapshot.count), 0)
+                single?.addCompleteRows(
+                    keyOfPoint: keyOfPoint, general: keys.map { $0.meteringClass == CCCTable.legacyNHHClass }, into: sums, periods: periods)
+                ?? (Array(0..<snapshot.count), 0)
             statistics.withCompleteData += complete
             statistics.valuesRead += complete * periods
             for point in slow {
                 let key = Int(keyOfPoint[point])
                 guard key >= 0 else { continue }
+                if keys[key].meteringClass == CCCTable.legacyNHHClass {
+                    // Profiled, never defaulted: its volumes are estimates by nature.
+                    let base = key * 2 * periods + periods
+                    if let volumes = legacyVolumes?[point], volumes.count == periods {
+                        for period in 0..<periods { sums[base + period] += volumes[period] }
+                        statistics.withCompleteData += 1
+                    }
+                    continue
+                }
                 let exporting = snapshot.energyDirection[point] == 1
                 let row =
                     single?.row(of: point, periods: periods)

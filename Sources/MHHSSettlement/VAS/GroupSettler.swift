@@ -16,12 +16,13 @@ public struct GroupSettler: Sendable {
 
     /// The group's settlement, and the LLFs it used (`distributor|class` → millionths per SP).
     public func settle(
-        snapshot: RegisterSnapshot, segments: [SPSegment], cutoffVersion: Int64, takes: [GroupTake], shapes: DefaultingShapes? = nil
+        snapshot: RegisterSnapshot, segments: [SPSegment], cutoffVersion: Int64, takes: [GroupTake], shapes: DefaultingShapes? = nil,
+        legacy: (any LegacyVolumeSource)? = nil
     ) throws -> (GroupSettlement, [String: [Int64]]) {
         let date = snapshot.settlementDate
         let allocation = GroupAllocator(
             snapshot: snapshot, segments: segments, cutoffVersion: cutoffVersion, bmUnits: configuration.bmUnits,
-            backstop: configuration.backstop, shapes: shapes
+            backstop: configuration.backstop, shapes: shapes, legacyVolumes: try legacy?.volumes(snapshot)
         ).allocate()
         let factors = try lossFactors(for: allocation, date: date)
         var takeTable: [Int: Int64] = [:]

@@ -39,8 +39,11 @@ struct SingleSegmentJoin {
     }
 
     /// Adds every point whose row has all periods (the common case) straight into `sums`, and
-    /// returns the points left for the general path: no row, a partial row, or not settled.
-    func addCompleteRows(keyOfPoint: [Int32], into sums: UnsafeMutableBufferPointer<Int64>, periods: Int) -> (slow: [Int], complete: Int) {
+    /// returns the points left for the general path: no row, a partial row, a key in `general`
+    /// (legacy points, settled on their profile whatever SP data exists), or not settled.
+    func addCompleteRows(
+        keyOfPoint: [Int32], general: [Bool], into sums: UnsafeMutableBufferPointer<Int64>, periods: Int
+    ) -> (slow: [Int], complete: Int) {
         let allPeriods: UInt64 = (1 << UInt64(periods)) - 1
         var slow: [Int] = []
         var complete = 0
@@ -50,7 +53,7 @@ struct SingleSegmentJoin {
                     let key = Int(keys[point])
                     guard key >= 0 else { continue }
                     let row = Int(rows[point])
-                    guard row >= 0, present[row] == allPeriods else {
+                    guard row >= 0, present[row] == allPeriods, !general[key] else {
                         // -1 (no row), -2 (several rows) or a partial row: the general path.
                         slow.append(point)
                         continue

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import MHHSCore
 import MHHSHub
+import MHHSLegacy
 import MHHSRegistration
 import MHHSSettlement
 import MHHSStandingData
@@ -23,7 +24,9 @@ struct SettlementStores: Sendable {
     func runner(configuration: VASConfiguration = .init()) -> SettlementRunner {
         let standingData = self.standingData
         return SettlementRunner(
-            register: register, spData: spData, takes: takes, runs: runs, shapes: shapes, configuration: configuration
+            register: register, spData: spData, takes: takes, runs: runs, shapes: shapes,
+            legacy: LegacyNHHVolumes(coefficients: SyntheticProfileCoefficients(), digest: "synthetic-profile-coefficients-1"),
+            configuration: configuration
         ) { distributor, llfClass, date in
             try standingData.lineLossFactors(distributor: distributor, llfClass: llfClass, date: date)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import MHHSCore
+import MHHSLegacy
 import MHHSMessages
 import MHHSRegistration
 import MHHSSettlement
@@ -100,7 +101,10 @@ struct SettlementWorld {
 
     func settle(_ date: String, _ run: SettlementRunType, at: String) async throws -> StoredSettlementRun {
         let standingData = self.standingData
-        let runner = SettlementRunner(register: register, spData: spData, takes: takes, runs: runs, shapes: shapes) {
+        let runner = SettlementRunner(
+            register: register, spData: spData, takes: takes, runs: runs, shapes: shapes,
+            legacy: LegacyNHHVolumes(coefficients: SyntheticProfileCoefficients(), digest: "synthetic")
+        ) {
             distributor, llfClass, date in
             try standingData.lineLossFactors(distributor: distributor, llfClass: llfClass, date: date)
         }
