@@ -129,3 +129,17 @@ struct NHHProfilerTests {
         #expect(abs(total - 3_300_000) < 3_300)  // within 0.1 %
     }
 }
+
+@Suite("Legacy NHH volumes for the VAS")
+struct LegacyNHHVolumesTests {
+    /// The Int64 fast path and the Int128 path round the same, half up.
+    @Test func sharesRoundHalfUpOnBothPaths() {
+        #expect(LegacyNHHVolumes.share(1_000, 500_000_000) == 1)  // 0.5 Wh → 1
+        #expect(LegacyNHHVolumes.share(1_000, 499_999_999) == 0)
+        #expect(LegacyNHHVolumes.share(3_650_000, 57_077_626) == 208)  // 208.33
+        let huge: Int64 = 400_000_000_000  // 400 GWh: the product overflows Int64
+        let coefficient: Int64 = 57_077_626
+        let exact = (2 * Int128(huge) * Int128(coefficient) + 1_000_000_000_000) / 2_000_000_000_000
+        #expect(LegacyNHHVolumes.share(huge, coefficient) == Int64(exact))
+    }
+}

@@ -27,6 +27,15 @@ public struct LegacyNHHVolumes: LegacyVolumeSource {
         self.defaultAnnualWh = defaultAnnualWh
     }
 
+    /// annual × coefficient ÷ 10¹² rounded half up: in Int64 when the product fits (every
+    /// realistic EAC), else in Int128, so millions of points cost plain integer arithmetic.
+    @inline(__always)
+    static func share(_ annual: Int64, _ coefficient: Int64) -> Int64 {
+        let (product, overflow) = annual.multipliedReportingOverflow(by: coefficient)
+        if !overflow, product <= Int64.max - picoPerYear / 2 { return (product + picoPerYear / 2) / picoPerYear }
+        return Int64((2 * Int128(annual) * Int128(coefficient) + Int128(picoPerYear)) / (2 * Int128(picoPerYear)))
+    }
+
     public func volumes(_ snapshot: RegisterSnapshot) throws -> [Int: [Int64]] {
         let legacy = UInt8(SettlementArrangement.allCases.firstIndex(of: .legacyNHH)!)
         let date = snapshot.settlementDate
@@ -41,9 +50,7 @@ public struct LegacyNHHVolumes: LegacyVolumeSource {
             if byClass[profileClass] == nil {
                 byClass[profileClass] = try coefficients.coefficients(profileClass: profileClass, group: snapshot.gspGroup, date: date)
             }
-            result[point] = byClass[profileClass]!.map { coefficient in
-                Int64((2 * Int128(annual) * Int128(coefficient) + Int128(picoPerYear)) / (2 * Int128(picoPerYear)))
-            }
+            result[point] = byClass[profileClass]!.map { Self.share(annual, $0) }
         }
         return result
     }
