@@ -134,12 +134,13 @@ struct NHHProfilerTests {
 struct LegacyNHHVolumesTests {
     /// The Int64 fast path and the Int128 path round the same, half up.
     @Test func sharesRoundHalfUpOnBothPaths() {
-        #expect(LegacyNHHVolumes.share(1_000, 500_000_000) == 1)  // 0.5 Wh → 1
-        #expect(LegacyNHHVolumes.share(1_000, 499_999_999) == 0)
-        #expect(LegacyNHHVolumes.share(3_650_000, 57_077_626) == 208)  // 208.33
+        func share(_ annual: Int64, _ coefficient: Int64) -> Int64 { ExactShares.scaled(annual, times: coefficient, over: picoPerYear) }
+        #expect(share(1_000, 500_000_000) == 1)  // 0.5 Wh → 1
+        #expect(share(1_000, 499_999_999) == 0)
+        #expect(share(3_650_000, 57_077_626) == 208)  // 208.33
         let huge: Int64 = 400_000_000_000  // 400 GWh: the product overflows Int64
         let coefficient: Int64 = 57_077_626
         let exact = (2 * Int128(huge) * Int128(coefficient) + 1_000_000_000_000) / 2_000_000_000_000
-        #expect(LegacyNHHVolumes.share(huge, coefficient) == Int64(exact))
+        #expect(share(huge, coefficient) == Int64(exact))
     }
 }

@@ -1,6 +1,7 @@
-/// Splits a whole number of Wh over periods in proportion to weights, exactly: every period
-/// gets the floor of its share, and the Wh left over go one each to the largest remainders
-/// (the earlier period first on a tie), so the parts always sum to the total.
+import MHHSCore
+
+/// Splits a whole number of Wh over periods in proportion to shape weights, exactly
+/// (``ExactShares/largestRemainder(_:weights:)``), so the parts always sum to the total.
 enum Apportionment {
     /// The weights of half hours some of which have no shape value: [A] a missing one takes the
     /// mean of the known ones (all equal when none is known), so a span reaching back before the
@@ -12,24 +13,9 @@ enum Apportionment {
     }
 
     static func split(_ total: Int64, weights: [Int64]) -> [Int64] {
-        guard !weights.isEmpty else { return [] }
         let clamped = weights.map { max(0, $0) }
-        let sum = clamped.reduce(0, +)
         // No shape to follow: equal shares.
-        let shares = sum == 0 ? Array(repeating: Int64(1), count: weights.count) : clamped
-        let denominator = Int128(shares.reduce(0, +))
-        var parts: [Int64] = []
-        var remainders: [(Int128, Int)] = []
-        for (index, share) in shares.enumerated() {
-            let exact = Int128(total) * Int128(share)
-            parts.append(Int64(exact / denominator))
-            remainders.append((exact % denominator, index))
-        }
-        var left = total - parts.reduce(0, +)
-        for (_, index) in remainders.sorted(by: { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }) where left > 0 {
-            parts[index] += 1
-            left -= 1
-        }
-        return parts
+        let shares = clamped.allSatisfy { $0 == 0 } ? clamped.map { _ in Int64(1) } : clamped
+        return ExactShares.largestRemainder(total, weights: shares)
     }
 }

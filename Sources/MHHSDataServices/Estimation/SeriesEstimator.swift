@@ -139,9 +139,9 @@ public struct SeriesEstimator: Sendable {
             return (DefaultingBackstop.spread(max(0, annual)), .noRecentData)
         }
         if let annual = profile.annualConsumptionWh, annual >= 0, shape.totals.annual > 0, category.measurementQuantity.isActive {
-            let scaled = Int128(shape.values[slot]) * Int128(annual)
-            let total = Int128(shape.totals.annual)
-            return (Int64((2 * scaled + total) / (2 * total)), .annualConsumption)
+            return (
+                LoadShapeTotals.scale(shape.values[slot], annualConsumptionWh: annual, annualTotal: shape.totals.annual), .annualConsumption
+            )
         }
         return (shape.values[slot], .noRecentData)
     }

@@ -27,31 +27,21 @@ public struct LegacyNHHVolumes: LegacyVolumeSource {
         self.defaultAnnualWh = defaultAnnualWh
     }
 
-    /// annual × coefficient ÷ 10¹² rounded half up: in Int64 when the product fits (every
-    /// realistic EAC), else in Int128, so millions of points cost plain integer arithmetic.
-    @inline(__always)
-    static func share(_ annual: Int64, _ coefficient: Int64) -> Int64 {
-        let (product, overflow) = annual.multipliedReportingOverflow(by: coefficient)
-        if !overflow, product <= Int64.max - picoPerYear / 2 { return (product + picoPerYear / 2) / picoPerYear }
-        return Int64((2 * Int128(annual) * Int128(coefficient) + Int128(picoPerYear)) / (2 * Int128(picoPerYear)))
-    }
-
-    public func volumes(_ snapshot: RegisterSnapshot) throws -> [Int: [Int64]] {
+    public func profiles(_ snapshot: RegisterSnapshot) throws -> LegacyProfiles {
         let legacy = UInt8(SettlementArrangement.allCases.firstIndex(of: .legacyNHH)!)
-        let date = snapshot.settlementDate
-        var byClass: [Int: [Int64]] = [:]
-        var result: [Int: [Int64]] = [:]
+        var byClass = [[Int64]](repeating: [], count: 9)
+        var annualWh = [Int64](repeating: -1, count: snapshot.count)
         for point in 0..<snapshot.count where snapshot.arrangement[point] == legacy {
             let profileClass = Int(snapshot.profileClass[point])
             let recorded = snapshot.annualConsumptionWh[point]
-            guard let annual = recorded >= 0 ? recorded : defaultAnnualWh[profileClass], annual >= 0, (1...8).contains(profileClass) else {
-                continue
+            guard (1...8).contains(profileClass), let annual = recorded >= 0 ? recorded : defaultAnnualWh[profileClass], annual >= 0
+            else { continue }
+            if byClass[profileClass].isEmpty {
+                byClass[profileClass] = try coefficients.coefficients(
+                    profileClass: profileClass, group: snapshot.gspGroup, date: snapshot.settlementDate)
             }
-            if byClass[profileClass] == nil {
-                byClass[profileClass] = try coefficients.coefficients(profileClass: profileClass, group: snapshot.gspGroup, date: date)
-            }
-            result[point] = byClass[profileClass]!.map { Self.share(annual, $0) }
+            annualWh[point] = annual
         }
-        return result
+        return LegacyProfiles(coefficients: byClass, perYear: picoPerYear, annualWh: annualWh)
     }
 }

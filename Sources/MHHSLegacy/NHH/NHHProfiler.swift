@@ -75,7 +75,7 @@ public struct NHHProfiler: Sendable {
                 if regimes.isClockSwitched, Self.overlapsInYear(regimes, year: date.year) { matrix.overlappingSSCs.insert(point.ssc) }
             }
             let names = Self.regimeNames(regimes)
-            for (index, share) in Self.split(point.annualWh, weights: fractions).enumerated() where fractions[index] > 0 {
+            for (index, share) in ExactShares.largestRemainder(point.annualWh, weights: fractions).enumerated() where fractions[index] > 0 {
                 let key = PurchaseMatrixKey(
                     supplier: point.supplier, gspGroup: point.gspGroup, profileClass: point.profileClass, ssc: point.ssc,
                     llfClass: point.llfClass ?? "", tpr: names[index])
@@ -105,12 +105,12 @@ public struct NHHProfiler: Sendable {
             guard let regime = names.firstIndex(of: key.tpr), fractions[regime] > 0 else { continue }
             let values = try coefficients.coefficients(profileClass: key.profileClass, group: key.gspGroup, date: date)
             let regimeOf = Self.regimeOfPeriods(regimes, on: date)
-            let annual = Int128(matrix.annualWh[key]!)
-            let afyc = Int128(fractions[regime])
+            let annual = matrix.annualWh[key]!
+            let afyc = fractions[regime]
             volumes[key] = (0..<date.periodCount).map { period in
                 let inRegime = regime == regimes.patterns.count ? regimeOf[period] < 0 : regimeOf[period] == regime
                 guard inRegime else { return 0 }
-                return Int64((2 * annual * Int128(values[period]) + afyc) / (2 * afyc))
+                return ExactShares.scaled(annual, times: values[period], over: afyc)
             }
         }
         return volumes
@@ -125,19 +125,5 @@ public struct NHHProfiler: Sendable {
     static func overlapsInYear(_ regimes: SettlementConfigurationPatterns, year: Int) -> Bool {
         let first = try! SettlementDate(year: year, month: 1, day: 1)
         return (first.dayNumber..<first.adding(months: 12).dayNumber).contains { regimes.overlaps(on: SettlementDate(dayNumber: $0)) != 0 }
-    }
-
-    /// `total` (not negative) over `weights` exactly: floors, then the largest remainders (earlier first).
-    static func split(_ total: Int64, weights: [Int64]) -> [Int64] {
-        let sum = Int128(weights.reduce(0, +))
-        guard sum > 0 else { return weights.map { _ in 0 } }
-        var parts = weights.map { Int64(Int128(total) * Int128($0) / sum) }
-        let remainders = weights.indices.map { (Int128(total) * Int128(weights[$0]) % sum, $0) }
-        var left = total - parts.reduce(0, +)
-        for (_, index) in remainders.sorted(by: { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }) where left > 0 {
-            parts[index] += 1
-            left -= 1
-        }
-        return parts
     }
 }

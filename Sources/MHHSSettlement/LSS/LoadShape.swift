@@ -88,7 +88,7 @@ extension LoadShapeTotals {
         func window(_ days: Int) -> [LoadShapeDayTotals] { known.filter { $0.day.dayNumber > today.day.dayNumber - days } }
         func scaled(_ entries: [LoadShapeDayTotals], _ days: Int, _ figure: (LoadShapeDayTotals) -> Int64) -> Int64 {
             let sum = entries.reduce(0) { $0 + figure($1) }
-            return Self.roundedRatio(sum * Int64(days), Int64(entries.count))
+            return ExactShares.roundedRatio(Int128(sum) * Int128(days), Int128(entries.count))
         }
         let week = window(7)
         let smart = segment == .smart
@@ -98,8 +98,10 @@ extension LoadShapeTotals {
             sevenDayOffPeak: smart ? scaled(week, 7, \.offPeak) : nil, annual: scaled(window(365), 365, \.total))
     }
 
-    /// n / d rounded half away from zero (d > 0).
-    static func roundedRatio(_ numerator: Int64, _ denominator: Int64) -> Int64 {
-        numerator >= 0 ? (2 * numerator + denominator) / (2 * denominator) : -((-2 * numerator + denominator) / (2 * denominator))
+    /// A shape value scaled to a metering point's annual consumption (DOMAIN §6): value × annual
+    /// consumption ÷ the shape's annual total, rounded half up. What MDS defaults with and what
+    /// data services estimate with, so both sides of the DIP compute the same Wh.
+    public static func scale(_ value: Int64, annualConsumptionWh: Int64, annualTotal: Int64) -> Int64 {
+        ExactShares.scaled(value, times: annualConsumptionWh, over: annualTotal)
     }
 }

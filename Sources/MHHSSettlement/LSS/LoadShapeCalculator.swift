@@ -51,7 +51,7 @@ public enum LoadShapeCalculator {
     /// The mean of each period with at least `minimum` values, rounded half up to the Wh.
     static func mean(_ sums: [Int64], _ counts: [Int32], _ minimum: Int) -> [Int64?] {
         zip(sums, counts).map { sum, count in
-            Int(count) >= minimum ? LoadShapeTotals.roundedRatio(sum, Int64(count)) : nil
+            Int(count) >= minimum ? ExactShares.roundedRatio(Int128(sum), Int128(count)) : nil
         }
     }
 

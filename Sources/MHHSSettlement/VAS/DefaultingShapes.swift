@@ -50,7 +50,6 @@ public struct DefaultingShapes: Sendable {
     static func value(_ periods: Periods, period: Int, annualConsumptionWh: Int64) -> (Int64, DefaultingMethod) {
         let total = periods.annualTotals[period]
         guard annualConsumptionWh >= 0, total > 0 else { return (periods.values[period], .loadShapeMean) }
-        let scaled = 2 * Int128(periods.values[period]) * Int128(annualConsumptionWh) + Int128(total)
-        return (Int64(scaled / (2 * Int128(total))), .loadShape)
+        return (LoadShapeTotals.scale(periods.values[period], annualConsumptionWh: annualConsumptionWh, annualTotal: total), .loadShape)
     }
 }

@@ -9,7 +9,7 @@ extension GroupAllocator {
         let group = snapshot.gspGroup
         let mhhs = UInt8(SettlementArrangement.allCases.firstIndex(of: .mhhs)!)
         let legacyNHH = UInt8(SettlementArrangement.allCases.firstIndex(of: .legacyNHH)!)
-        let settlesLegacy = legacyVolumes != nil
+        let settlesLegacy = legacyProfiles != nil
         let segmentsByCode = MarketSegment.allCases
         let connectionsByCode = ConnectionType.allCases
         var classOfCodes = [Int](repeating: -1, count: 256 * 8)

@@ -13,15 +13,15 @@ public struct GroupAllocator: Sendable {
     public let backstop: DefaultingBackstop
     /// The LSS's shapes for the date; nil or a missing category falls back to ``backstop``.
     public let shapes: DefaultingShapes?
-    /// The legacy NHH points' profiled volumes (by snapshot index); nil leaves legacy points
-    /// unsettled, as before the legacy path existed.
-    public let legacyVolumes: [Int: [Int64]]?
+    /// The legacy NHH points' profiles; nil leaves legacy points unsettled, as before the legacy
+    /// path existed.
+    public let legacyProfiles: LegacyProfiles?
 
     public init(
         snapshot: RegisterSnapshot, segments: [SPSegment], cutoffVersion: Int64, bmUnits: BMUnitAssignments = .init(),
-        backstop: DefaultingBackstop = .standard, shapes: DefaultingShapes? = nil, legacyVolumes: [Int: [Int64]]? = nil
+        backstop: DefaultingBackstop = .standard, shapes: DefaultingShapes? = nil, legacyProfiles: LegacyProfiles? = nil
     ) {
-        self.legacyVolumes = legacyVolumes
+        self.legacyProfiles = legacyProfiles
         self.snapshot = snapshot
         self.segments = segments.filter { $0.rowCount > 0 }
         self.cutoffVersion = cutoffVersion
@@ -65,8 +65,14 @@ public struct GroupAllocator: Sendable {
                 if keys[key].meteringClass == CCCTable.legacyNHHClass {
                     // Profiled, never defaulted: its volumes are estimates by nature.
                     let base = key * 2 * periods + periods
-                    if let volumes = legacyVolumes?[point], volumes.count == periods {
-                        for period in 0..<periods { sums[base + period] += volumes[period] }
+                    let profileClass = Int(snapshot.profileClass[point])
+                    if let profiles = legacyProfiles, case let annual = profiles.annualWh[point], annual >= 0,
+                        profileClass < profiles.coefficients.count, case let coefficients = profiles.coefficients[profileClass],
+                        coefficients.count == periods
+                    {
+                        for period in 0..<periods {
+                            sums[base + period] += ExactShares.scaled(annual, times: coefficients[period], over: profiles.perYear)
+                        }
                         statistics.withCompleteData += 1
                     }
                     continue

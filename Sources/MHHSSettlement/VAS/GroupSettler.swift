@@ -22,7 +22,7 @@ public struct GroupSettler: Sendable {
         let date = snapshot.settlementDate
         let allocation = GroupAllocator(
             snapshot: snapshot, segments: segments, cutoffVersion: cutoffVersion, bmUnits: configuration.bmUnits,
-            backstop: configuration.backstop, shapes: shapes, legacyVolumes: try legacy?.volumes(snapshot)
+            backstop: configuration.backstop, shapes: shapes, legacyProfiles: try legacy?.profiles(snapshot)
         ).allocate()
         let factors = try lossFactors(for: allocation, date: date)
         var takeTable: [Int: Int64] = [:]
