@@ -10,8 +10,13 @@ enum AppointmentProcess {
     ) throws(RegistrationError) -> RegistrationOutcome {
         guard let view = MeteringPointView(mpan: request.mpan, assertions: history, on: request.effectiveFrom, asKnownAt: context.now)
         else { throw .unknownMPAN("\(request.mpan) on \(request.effectiveFrom)") }
+        let migrating = AppointmentRequest.migrationScenarios.contains(request.scenario)
         guard sender.role == .supplier, view.facts.supplier == sender.participant else {
-            throw .notRegisteredSupplier("\(sender.participant) is not the supplier of \(request.mpan) on \(request.effectiveFrom)")
+            let message = "\(sender.participant) is not the supplier of \(request.mpan) on \(request.effectiveFrom)"
+            throw request.scenario == "MCA" ? RegistrationError("REG9005", message) : .notRegisteredSupplier(message)
+        }
+        if migrating, view.facts.arrangement == .mhhs {
+            throw RegistrationError("REG9007", "\(request.mpan) is already settled under MHHS on \(request.effectiveFrom)")
         }
         // On a change of supplier the gaining supplier appoints its services before its supply starts.
         if request.scenario == "COS", let start = view.effectiveFrom(.supplier), context.now >= start.startInstant {
@@ -88,8 +93,36 @@ enum AppointmentProcess {
                 "REG0010", "\(sender.participant) is not the proposed \(appointment.role.rawValue) of \(appointment.id)")
         }
         appointment.status = response.accepted ? .accepted : .rejected
-        return try conclude(
+        var outcome = try conclude(
             appointment, responseCode: response.accepted ? "A" : "R", reason: response.responseCode, history: history, context: context)
+        if response.accepted, let migration = migration(completedBy: appointment, pending: pending, history: history, context: context) {
+            outcome.assertions.append(migration)
+        }
+        return outcome
+    }
+
+    /// Forward migration: once the supplier's migration appointments (`MCA`/`MCS`) of both a
+    /// data service and a metering service are accepted, the metering point is settled under
+    /// MHHS from the later of their dates. [A] Nothing else changes: the legacy profile class
+    /// and SSC stay on record (unused by MHHS settlement) so parity checks can still profile it.
+    static func migration(
+        completedBy accepted: PendingAppointment, pending: [PendingAppointment], history: [RegisterAssertion], context: RegistrationContext
+    ) -> RegisterAssertion? {
+        guard AppointmentRequest.migrationScenarios.contains(accepted.scenario) else { return nil }
+        let partner = pending.last {
+            $0.id != accepted.id && $0.status == .accepted && $0.role.fact != accepted.role.fact
+                && AppointmentRequest.migrationScenarios.contains($0.scenario) && $0.requestingSupplier == accepted.requestingSupplier
+        }
+        guard let partner else { return nil }
+        let from = max(accepted.effectiveFrom, partner.effectiveFrom)
+        guard let view = MeteringPointView(mpan: accepted.mpan, assertions: history, on: from, asKnownAt: context.now),
+            view.facts.arrangement != .mhhs
+        else { return nil }
+        var facts = MeteringPointFacts()
+        facts.arrangement = .mhhs
+        return RegisterAssertion(
+            mpan: accepted.mpan, gspGroup: view.gspGroup, effectiveFrom: from, recordedAt: context.now, mask: .arrangement, facts: facts,
+            source: "migration (\(accepted.scenario) appointments accepted)")
     }
 
     static func lapse(

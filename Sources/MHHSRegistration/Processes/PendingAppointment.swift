@@ -53,6 +53,9 @@ public struct AppointmentRequest: Sendable {
     }
 
     static let scenarios: Set<String> = ["COS", "CSP", "USP", "SEG", "MCA", "MCS", "ALG"]
+    /// Migration change of agent (by the current supplier) and migration change of supplier:
+    /// appointing MHHS services to a legacy metering point migrates it.
+    public static let migrationScenarios: Set<String> = ["MCA", "MCS"]
 }
 
 /// The proposed provider's answer (IF-034): accepted, or rejected with an `SPnnn` code.
