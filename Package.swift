@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "MHHSSettlement", targets: ["MHHSSettlement"]),
         .library(name: "MHHSDataServices", targets: ["MHHSDataServices"]),
         .library(name: "MHHSLegacy", targets: ["MHHSLegacy"]),
+        .library(name: "MHHSMigration", targets: ["MHHSMigration"]),
         .library(name: "MHHSSimulator", targets: ["MHHSSimulator"]),
         .library(name: "MHHSServer", targets: ["MHHSServer"]),
     ],
@@ -62,6 +63,10 @@ let package = Package(
             name: "MHHSLegacy", dependencies: ["MHHSCore", "MHHSStandingData", "MHHSRegistration", "MHHSSettlement"],
             swiftSettings: swiftSettings),
         .target(
+            name: "MHHSMigration", dependencies: ["MHHSCore", "MHHSRegistration", "MHHSSettlement", "MHHSLegacy"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "MHHSDataServices",
             dependencies: ["MHHSCore", "MHHSMessages", "MHHSRegistration", "MHHSSettlement"],
             swiftSettings: swiftSettings
@@ -92,6 +97,7 @@ let package = Package(
                 "MHHSRegistration",
                 "MHHSHub",
                 "MHHSSettlement",
+                "MHHSMigration",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -129,6 +135,7 @@ let package = Package(
                 "MHHSSettlement",
                 "MHHSDataServices",
                 "MHHSLegacy",
+                "MHHSMigration",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -196,6 +203,12 @@ let package = Package(
         .testTarget(
             name: "MHHSLegacyTests",
             dependencies: ["MHHSLegacy", "MHHSStandingData", "MHHSTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MHHSMigrationTests",
+            dependencies: ["MHHSMigration", "MHHSRegistration", "MHHSSettlement", "MHHSStorage", "MHHSLegacy", "MHHSTestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -109,9 +109,14 @@ enum AppointmentProcess {
         completedBy accepted: PendingAppointment, pending: [PendingAppointment], history: [RegisterAssertion], context: RegistrationContext
     ) -> RegisterAssertion? {
         guard AppointmentRequest.migrationScenarios.contains(accepted.scenario) else { return nil }
-        let partner = pending.last {
-            $0.id != accepted.id && $0.status == .accepted && $0.role.fact != accepted.role.fact
-                && AppointmentRequest.migrationScenarios.contains($0.scenario) && $0.requestingSupplier == accepted.requestingSupplier
+        // Only appointments asked for since the point's arrangement last changed: those of an
+        // earlier migration, before a reverse migration, do not count again.
+        let arrangementChanged = history.filter { $0.mask.contains(.arrangement) && $0.recordedAt <= context.now }.map(\.recordedAt).max()
+        let since = arrangementChanged ?? UTCInstant(secondsSinceEpoch: Int64.min)
+        let partner = pending.last { other in
+            guard other.id != accepted.id, other.status == .accepted, other.role.fact != accepted.role.fact else { return false }
+            return AppointmentRequest.migrationScenarios.contains(other.scenario) && other.requestingSupplier == accepted.requestingSupplier
+                && other.requestedAt >= since
         }
         guard let partner else { return nil }
         let from = max(accepted.effectiveFrom, partner.effectiveFrom)

@@ -109,11 +109,7 @@ public struct SettlementRunner: Sendable {
     /// The LSS shapes each of the date's UTC days would use, as published by the run's time.
     private func defaultingShapes(date: SettlementDate, runAt: UTCInstant) async throws -> DefaultingShapes? {
         guard let shapes else { return nil }
-        var runs: [UTCDay: LoadShapeRun] = [:]
-        for day in date.utcDays {
-            if let run = try await shapes.latestRun(onOrBefore: day, publishedBy: runAt) { runs[day] = run }
-        }
-        return runs.isEmpty ? nil : DefaultingShapes(date: date, runs: runs)
+        return try await DefaultingShapes.load(date: date, publishedBy: runAt, from: shapes)
     }
 
     private func settleGroups(

@@ -41,13 +41,25 @@ public struct DefaultingShapes: Sendable {
         byCategory = table
     }
 
+    /// The shapes a run at `instant` uses for `date`: each UTC day's latest run published by then
+    /// (or the latest earlier day's); nil when there is none at all.
+    public static func load(date: SettlementDate, publishedBy instant: UTCInstant, from shapes: any LoadShapeRepository) async throws
+        -> DefaultingShapes?
+    {
+        var runs: [UTCDay: LoadShapeRun] = [:]
+        for day in date.utcDays {
+            if let run = try await shapes.latestRun(onOrBefore: day, publishedBy: instant) { runs[day] = run }
+        }
+        return runs.isEmpty ? nil : DefaultingShapes(date: date, runs: runs)
+    }
+
     /// The shape for a metering point's category on the date: its group's, else the national one.
     public func periods(for category: LoadShapeCategory) -> Periods? { byCategory[category] ?? byCategory[category.national] }
 
     /// The defaulted Wh of one period: shape value × annual consumption ÷ the shape's annual total
     /// (DOMAIN §6), rounded half up; without an annual consumption, the shape value itself (the
     /// category's mean per metering point).
-    static func value(_ periods: Periods, period: Int, annualConsumptionWh: Int64) -> (Int64, DefaultingMethod) {
+    public static func value(_ periods: Periods, period: Int, annualConsumptionWh: Int64) -> (Int64, DefaultingMethod) {
         let total = periods.annualTotals[period]
         guard annualConsumptionWh >= 0, total > 0 else { return (periods.values[period], .loadShapeMean) }
         return (LoadShapeTotals.scale(periods.values[period], annualConsumptionWh: annualConsumptionWh, annualTotal: total), .loadShape)

@@ -156,6 +156,7 @@ enum PostgresMigrations {
                 """,
             ]
         ),
+        ("014-migration", MigrationSchema.statements),
     ]
 
     static func migrate(_ database: PostgresStore) async throws {

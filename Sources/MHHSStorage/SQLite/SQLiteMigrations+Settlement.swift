@@ -74,5 +74,8 @@ extension SQLiteMigrations {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("014-migration") { db in
+            try db.execute(sql: MigrationSchema.statements.joined(separator: ";\n"))
+        }
     }
 }

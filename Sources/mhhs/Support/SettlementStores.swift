@@ -3,6 +3,7 @@ import Logging
 import MHHSCore
 import MHHSHub
 import MHHSLegacy
+import MHHSMigration
 import MHHSRegistration
 import MHHSSettlement
 import MHHSStandingData
@@ -19,13 +20,18 @@ struct SettlementStores: Sendable {
     let shapes: any LoadShapeRepository
     /// The hub's participant registry (DIP ids for addressing).
     let hub: any HubStore
+    let migrations: any MigrationRepository
+    /// The legacy closures recorded when the stores were opened (the run-off guard's input).
+    let closures: [LegacyClosure]
     let standingData: SQLiteStandingDataRepository
 
     func runner(configuration: VASConfiguration = .init()) -> SettlementRunner {
         let standingData = self.standingData
         return SettlementRunner(
             register: register, spData: spData, takes: takes, runs: runs, shapes: shapes,
-            legacy: LegacyNHHVolumes(coefficients: SyntheticProfileCoefficients(), digest: "synthetic-profile-coefficients-1"),
+            legacy: RunOffGuard(
+                legacy: LegacyNHHVolumes(coefficients: SyntheticProfileCoefficients(), digest: "synthetic-profile-coefficients-1"),
+                closures: closures),
             configuration: configuration
         ) { distributor, llfClass, date in
             try standingData.lineLossFactors(distributor: distributor, llfClass: llfClass, date: date)
@@ -44,18 +50,21 @@ extension StoreOptions {
             logger.logLevel = .error
             return try await PostgresStore.withDatabase(url: database, logger: logger) { postgres in
                 let settlement = PostgresSettlementStore(database: postgres)
+                let migrations = PostgresMigrationStore(database: postgres)
                 return try await body(
                     SettlementStores(
                         register: PostgresRegisterRepository(database: postgres), spData: PostgresSPDataStore(database: postgres),
                         takes: settlement, runs: settlement, shapes: PostgresLoadShapeStore(database: postgres),
-                        hub: PostgresHubStore(database: postgres), standingData: standingData))
+                        hub: PostgresHubStore(database: postgres), migrations: migrations, closures: try await migrations.closures(),
+                        standingData: standingData))
             }
         }
         let settlement = SQLiteSettlementStore(database: local)
+        let migrations = SQLiteMigrationStore(database: local)
         return try await body(
             SettlementStores(
                 register: SQLiteRegisterRepository(database: local), spData: try FileSPDataStore(database: local, dataDirectory: folder),
                 takes: settlement, runs: settlement, shapes: SQLiteLoadShapeStore(database: local), hub: SQLiteHubStore(database: local),
-                standingData: standingData))
+                migrations: migrations, closures: try await migrations.closures(), standingData: standingData))
     }
 }

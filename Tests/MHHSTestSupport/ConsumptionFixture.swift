@@ -4,14 +4,14 @@ import MHHSCore
 /// Turns a compact consumption CSV (`mpan,mq,first_sp_end,last_sp_end,kwh,q,received_at`: one
 /// value for every half hour from the first to the last period end) into IF-021 messages, one
 /// per MPAN, MQ and UTC day, grouped by the instant they are received.
-enum ConsumptionFixture {
-    struct Period {
+public enum ConsumptionFixture {
+    public struct Period {
         let end: UTCInstant
         let kWh: String
         let quality: String
     }
 
-    static func messages(_ url: URL) throws -> [(UTCInstant, String)] {
+    public static func messages(_ url: URL) throws -> [(UTCInstant, String)] {
         var batches: [Int64: [String: [Int: [Period]]]] = [:]
         var quantities: [String: String] = [:]
         for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst() {
@@ -38,7 +38,7 @@ enum ConsumptionFixture {
         }
     }
 
-    static func message(mpan: String, quantity: String, days: [Int: [Period]], index: Int, received: Int64) -> String {
+    public static func message(mpan: String, quantity: String, days: [Int: [Period]], index: Int, received: Int64) -> String {
         let blocks = days.keys.sorted().map { day -> String in
             let periods = days[day]!.map { period in
                 let reason = period.quality.hasPrefix("A") ? "null" : "\"2\""

@@ -1,0 +1,98 @@
+import MHHSCore
+import MHHSRegistration
+
+/// Where the run-off of the legacy arrangements stands, per market segment: how many points
+/// are still legacy, the last settlement date any migrated point was legacy, and once a segment
+/// is closed, the reruns of that date that still need the legacy path and when it can go.
+public struct RunOffReport: Sendable {
+    public struct Segment: Sendable {
+        public let segment: MarketSegment
+        /// Points the register has on a legacy arrangement on ``horizon`` (open-ended).
+        public let openLegacyPoints: Int
+        /// Wave points by status.
+        public let waveStatus: [MigrationStatus: Int]
+        /// The last settlement date on which any wave point of the segment was legacy.
+        public let lastLegacyDate: SettlementDate?
+        /// The recorded closure, if any.
+        public let closure: LegacyClosure?
+        /// The runs of the last legacy date (legacy or MHHS run set, as the timetable gives it),
+        /// each still needing the legacy path until it has run.
+        public let finalReruns: [SettlementTimetable.ScheduledRun]
+
+        /// The date after which the segment's legacy path can close: every wave point
+        /// migrated and no legacy point left; nil while that is not so.
+        public var closableAfter: SettlementDate? {
+            guard openLegacyPoints == 0, waveStatus[.planned, default: 0] == 0, waveStatus[.requested, default: 0] == 0 else { return nil }
+            return lastLegacyDate
+        }
+
+        /// The last settlement date that still needs legacy reruns (the closed segment's last legacy date).
+        public var lastDateNeedingLegacyReruns: SettlementDate? { closure?.lastLegacyDate ?? closableAfter }
+
+        /// The dispute final of that date: after it has run, legacy processing can be switched off.
+        public var finalLegacyRun: SettlementTimetable.ScheduledRun? { finalReruns.last }
+    }
+
+    public let at: UTCInstant
+    /// The settlement date the open legacy points were counted on.
+    public let horizon: SettlementDate
+    public let segments: [Segment]
+
+    /// Legacy processing can be switched off the day after the last segment's dispute final;
+    /// nil while any segment with legacy points is still open.
+    public var switchOffDate: SettlementDate? {
+        let finals = segments.filter { $0.openLegacyPoints > 0 || $0.lastLegacyDate != nil }
+        guard !finals.isEmpty, finals.allSatisfy({ $0.finalLegacyRun != nil }) else { return nil }
+        return finals.compactMap { $0.finalLegacyRun?.dueDate }.max()!.adding(days: 1)
+    }
+
+    public static func build(
+        register: any RegisterRepository, migrations: any MigrationRepository, at now: UTCInstant,
+        timetable: SettlementTimetable = SettlementTimetable()
+    ) async throws -> RunOffReport {
+        let items = try await migrations.items(wave: nil)
+        let closures = try await migrations.closures()
+        let today = LocalSettlementPeriod(containing: now).date
+        let horizon = max(today, items.map(\.plannedDate).max() ?? today)
+        var open: [MarketSegment: Int] = [:]
+        for group in GSPGroup.allCases {
+            let snapshot = try await register.snapshot(of: group, on: horizon, asKnownAt: now)
+            for candidate in MigrationCandidate.all(in: snapshot) { open[candidate.segment, default: 0] += 1 }
+        }
+        var lastLegacy: [MarketSegment: SettlementDate] = [:]
+        let moved = items.filter { $0.status == .migrated || $0.status == .reversed }
+        for (item, history) in zip(moved, try await register.assertions(for: moved.map(\.mpan))) {
+            guard let last = lastLegacyDate(history, asKnownAt: now) else { continue }
+            lastLegacy[item.segment] = max(lastLegacy[item.segment] ?? last, last)
+        }
+        let segments = MarketSegment.allCases.map { segment in
+            let inSegment = items.filter { $0.segment == segment }
+            let closure = closures.first { $0.segment == segment }
+            let last = closure?.lastLegacyDate ?? lastLegacy[segment]
+            var status: [MigrationStatus: Int] = [:]
+            for item in inSegment { status[item.status, default: 0] += 1 }
+            let closable = open[segment, default: 0] == 0 && status[.planned, default: 0] == 0 && status[.requested, default: 0] == 0
+            let reruns = (closure != nil || closable) ? last.map { timetable.schedule(for: $0) } ?? [] : []
+            return Segment(
+                segment: segment, openLegacyPoints: open[segment, default: 0], waveStatus: status, lastLegacyDate: last, closure: closure,
+                finalReruns: reruns)
+        }
+        return RunOffReport(at: now, horizon: horizon, segments: segments)
+    }
+
+    /// The last settlement date a point was on a legacy arrangement before it settled under
+    /// MHHS for good, as known at `instant`; nil when it is legacy still (or never was).
+    static func lastLegacyDate(_ history: [RegisterAssertion], asKnownAt instant: UTCInstant) -> SettlementDate? {
+        let known = history.filter { $0.recordedAt <= instant }
+        let changes = Set(known.filter { $0.mask.contains(.arrangement) }.map(\.effectiveFrom)).sorted()
+        var last: SettlementDate?
+        for (index, date) in changes.enumerated() {
+            guard let arrangement = RegisterFold.state(of: known, on: date, asKnownAt: instant)?.arrangement else { continue }
+            if arrangement != .mhhs {
+                guard index + 1 < changes.count else { return nil }
+                last = changes[index + 1].adding(days: -1)
+            }
+        }
+        return last
+    }
+}

@@ -1,0 +1,186 @@
+import MHHSCore
+import MHHSRegistration
+
+/// Plans waves from the register and moves their points through the Registration Service:
+/// forward migration by the supplier's `MCA` appointments, reverse migration by IF-003.
+public struct MigrationService: Sendable {
+    let register: any RegisterRepository
+    let migrations: any MigrationRepository
+    let registration: RegistrationService
+    let calendar: WorkingDayCalendar
+
+    public init(
+        register: any RegisterRepository, migrations: any MigrationRepository, registration: RegistrationService,
+        calendar: WorkingDayCalendar = WorkingDayCalendar()
+    ) {
+        self.register = register
+        self.migrations = migrations
+        self.registration = registration
+        self.calendar = calendar
+    }
+
+    /// Selects the wave's legacy points from the register on its start date as known at its
+    /// creation, and stores it with their dates.
+    public func plan(_ wave: MigrationWave) async throws -> [MigrationItem] {
+        var found: [MigrationCandidate] = []
+        for group in wave.selection.groups ?? GSPGroup.allCases {
+            let snapshot = try await register.snapshot(of: group, on: wave.schedule.start, asKnownAt: wave.createdAt)
+            found += MigrationCandidate.all(in: snapshot)
+        }
+        let calendar = self.calendar
+        let candidates = found
+        return try await migrations.createWave(wave) { booked, active in
+            try MigrationPlanner.plan(wave: wave, candidates: candidates, booked: booked, active: active, calendar: calendar)
+        }
+    }
+
+    /// What one `run` did.
+    public struct RunReport: Sendable {
+        public var requested: [MigrationItem] = []
+        public var migrated: [MigrationItem] = []
+        public var failed: [MigrationItem] = []
+        /// Points still waiting for their providers' answers.
+        public var waiting: [MigrationItem] = []
+        public var closures: [LegacyClosure] = []
+    }
+
+    /// The day's migration work, at `now`:
+    /// 1. every planned point due by `date` gets its supplier's `MCA` appointments of the MHHS
+    ///    data and metering services for its segment, effective on its planned date;
+    /// 2. with `actAsProviders`, the wave's providers accept them (IF-034), as a provider
+    ///    simulator does in a test or demo market; otherwise their answers come through the hub;
+    /// 3. every requested point is checked against the register: migrated once it is MHHS on
+    ///    its date, failed once its appointments were answered without migrating it;
+    /// 4. a segment with no legacy point left is closed after its last legacy date.
+    public func run(date: SettlementDate, at now: UTCInstant, actAsProviders: Bool) async throws -> RunReport {
+        var report = RunReport()
+        let waves = Dictionary(uniqueKeysWithValues: try await migrations.waves().map { ($0.id, $0) })
+        var changed: [MigrationItem] = []
+        for var item in try await migrations.items(status: .planned, plannedOnOrBefore: date) {
+            guard let wave = waves[item.wave] else { continue }
+            item.updatedAt = now
+            do {
+                // One point's refusal (its code in the detail) does not stop the others.
+                item.detail = try await requestAppointments(for: item, wave: wave, at: now)
+                item.status = item.detail.isEmpty ? .migrated : .requested
+            } catch let error as RegistrationError {
+                item.status = .failed
+                item.detail = error.description
+            } catch let error as MigrationError {
+                item.status = .failed
+                item.detail = error.description
+            }
+            changed.append(item)
+            if item.status == .requested { report.requested.append(item) }
+            if item.status == .failed { report.failed.append(item) }
+            if item.status == .migrated { report.migrated.append(item) }
+        }
+        try await migrations.update(changed)
+
+        if actAsProviders {
+            for item in try await migrations.items(status: .requested, plannedOnOrBefore: date.adding(days: 3_650)) {
+                guard let wave = waves[item.wave] else { continue }
+                try await accept(item, wave: wave)
+            }
+        }
+
+        let pending = Set(try await register.pendingAppointments(requestedBefore: now.adding(seconds: 1)).map(\.id))
+        changed = []
+        for var item in try await migrations.items(status: .requested, plannedOnOrBefore: date.adding(days: 3_650)) {
+            let state = try await register.state(of: item.mpan, on: item.plannedDate, asKnownAt: now)
+            if state?.arrangement == .mhhs {
+                item.status = .migrated
+            } else if item.detail.split(separator: " ").allSatisfy({ !pending.contains(String($0)) }) {
+                item.status = .failed
+                item.detail = "appointments \(item.detail) were rejected or lapsed"
+            } else {
+                report.waiting.append(item)
+                continue
+            }
+            item.updatedAt = now
+            changed.append(item)
+        }
+        try await migrations.update(changed)
+        report.migrated += changed.filter { $0.status == .migrated }
+        report.failed += changed.filter { $0.status == .failed }
+        report.closures = try await closeCompletedSegments(at: now)
+        return report
+    }
+
+    /// Sends the two `MCA` requests; returns their appointment ids (space-separated), or "" when
+    /// the point is already MHHS on its date.
+    func requestAppointments(for item: MigrationItem, wave: MigrationWave, at now: UTCInstant) async throws -> String {
+        guard let state = try await register.state(of: item.mpan, on: item.plannedDate, asKnownAt: now) else {
+            throw RegistrationError.unknownMPAN("\(item.mpan) on \(item.plannedDate)")
+        }
+        if state.arrangement == .mhhs { return "" }
+        guard let supplier = state.supplier, let segment = state.marketSegment else {
+            throw RegistrationError.missing("\(item.mpan) has no supplier or market segment on \(item.plannedDate)")
+        }
+        var ids: [String] = []
+        for role in [AppointmentRole.dataService(for: segment), .meteringService(for: segment)] {
+            guard let provider = wave.provider(for: role) else {
+                throw MigrationError.invalidPlan("wave \(wave.id) names no \(role.rawValue) provider")
+            }
+            let request = AppointmentRequest(
+                mpan: item.mpan, role: role, provider: provider, effectiveFrom: item.plannedDate, scenario: "MCA",
+                contractReference: "MIGRATION-\(wave.id)")
+            let outcome = try await registration.handle(.appointment(request), from: RequestSender(participant: supplier, role: .supplier))
+            ids += outcome.appointments.map(\.id)
+        }
+        return ids.joined(separator: " ")
+    }
+
+    /// The wave's providers accept the point's appointments still pending (IF-034).
+    func accept(_ item: MigrationItem, wave: MigrationWave) async throws {
+        let pending = try await register.pendingAppointments(requestedBefore: UTCInstant(secondsSinceEpoch: Int64.max / 2))
+        for appointment in pending where appointment.mpan == item.mpan && item.detail.contains(appointment.id) {
+            guard let role = DIPRole(rawValue: appointment.role.rawValue) else { continue }
+            let response = AppointmentResponse(mpan: item.mpan, appointmentID: appointment.id, accepted: true, responseCode: "SP000")
+            try await registration.handle(
+                .appointmentResponse(response), from: RequestSender(participant: appointment.provider, role: role))
+        }
+    }
+
+    /// Takes a migrated point back to a legacy arrangement from `date` (IF-003), as its
+    /// supplier. Refused when the point's segment is closed and `date` is after its last legacy
+    /// date: the legacy path no longer settles those dates.
+    public func reverse(
+        _ mpan: MPAN, from date: SettlementDate, to arrangement: SettlementArrangement, cssRegistrationID: String, at now: UTCInstant
+    ) async throws {
+        guard let state = try await register.state(of: mpan, on: date, asKnownAt: now), let supplier = state.supplier else {
+            throw RegistrationError.unknownMPAN("\(mpan) on \(date)")
+        }
+        if let segment = state.marketSegment,
+            let closure = try await migrations.closures().first(where: { $0.segment == segment }), date > closure.lastLegacyDate
+        {
+            throw MigrationError.legacyPathClosed(
+                "segment \(segment) ran off after \(closure.lastLegacyDate); \(mpan) cannot return to \(arrangement.rawValue) on \(date)")
+        }
+        try await registration.handle(
+            .change(
+                DataItemChange(mpan: mpan, effectiveFrom: date, item: .reverseMigration(arrangement, cssRegistrationID: cssRegistrationID))),
+            from: RequestSender(participant: supplier, role: .supplier))
+        let items = try await migrations.items(wave: nil).filter { $0.mpan == mpan && $0.status == .migrated }
+        try await migrations.update(
+            items.map { item in
+                var item = item
+                item.status = .reversed
+                item.detail = "reverse migration to \(arrangement.rawValue) from \(date)"
+                item.updatedAt = now
+                return item
+            })
+    }
+
+    /// Closes every segment whose wave points have all migrated and that has no legacy point
+    /// left in the register after the last date any of them was legacy.
+    func closeCompletedSegments(at now: UTCInstant) async throws -> [LegacyClosure] {
+        let status = try await RunOffReport.build(register: register, migrations: migrations, at: now)
+        var closed: [LegacyClosure] = []
+        for segment in status.segments where segment.closure == nil {
+            guard let last = segment.closableAfter else { continue }
+            closed.append(try await migrations.close(LegacyClosure(segment: segment.segment, lastLegacyDate: last, closedAt: now)))
+        }
+        return closed
+    }
+}
