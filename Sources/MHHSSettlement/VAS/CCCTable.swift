@@ -19,12 +19,19 @@ public struct CCCTable: Sendable, Hashable {
     /// their profiled EAC/AA until they migrate (docs/LEGACY.md).
     public static let legacyNHHClass = meteringClasses.count
 
-    /// The metering class of a CCC: its segment and connection type, or the legacy NHH class.
+    /// The metering class of legacy HH metering points: settled on the HH data their HHDC
+    /// reports (HHDA aggregation) until they migrate (docs/LEGACY.md).
+    public static let legacyHHClass = meteringClasses.count + 1
+
+    /// Whether a metering class is one of the legacy arrangements'.
+    public static func isLegacy(_ meteringClass: Int) -> Bool { meteringClass >= legacyNHHClass }
+
+    /// The metering class of a CCC: its segment and connection type, or a legacy class.
     static func meteringClass(of ccc: ConsumptionComponentClass) -> Int? {
         switch ccc.arrangement {
         case .mhhs: meteringClasses.firstIndex { $0 == (ccc.segment, ccc.connectionType) }
         case .legacyNHH: legacyNHHClass
-        case .legacyHH: nil
+        case .legacyHH: legacyHHClass
         }
     }
 
@@ -40,10 +47,13 @@ public struct CCCTable: Sendable, Hashable {
             lookup[Self.key(ccc.component, ccc.direction, meteringClass, ccc.dataKind)] = index
         }
         for direction in EnergyDirection.allCases {
-            for meteringClass in 0...Self.legacyNHHClass {
+            for meteringClass in 0...Self.legacyHHClass {
                 let name =
                     meteringClass == Self.legacyNHHClass
-                    ? "legacy NHH" : "\(Self.meteringClasses[meteringClass].0.rawValue)/\(Self.meteringClasses[meteringClass].1.rawValue)"
+                    ? "legacy NHH"
+                    : meteringClass == Self.legacyHHClass
+                        ? "legacy HH"
+                        : "\(Self.meteringClasses[meteringClass].0.rawValue)/\(Self.meteringClasses[meteringClass].1.rawValue)"
                 for kind in ConsumptionComponentClass.DataKind.allCases
                 where lookup[Self.key(.consumption, direction, meteringClass, kind)] == nil {
                     throw Incomplete(missing: "\(kind) consumption, \(direction.rawValue), \(name)")
@@ -84,7 +94,9 @@ public struct CCCTable: Sendable, Hashable {
     /// order, 8 legacy NHH); then 1 actual / 2 estimated (0 for losses). Weights: 0 for actual
     /// advanced CT consumption (L, H, E: large sites with accurate, read metering are not
     /// corrected), 1 for everything else. Legacy NHH volumes are profiled, so they are
-    /// estimated (`182`, `282`); the actual ids are kept for a later AA split.
+    /// estimated (`182`, `282`); the actual ids are kept for a later AA split. Legacy HH
+    /// (class 9: `191`/`192`, `291`/`292`, losses `390`/`490`) splits actual from estimated
+    /// HHDC data, all with weight 1 [A], so correction covers the whole group.
     public static let standard: CCCTable = {
         var classes: [ConsumptionComponentClass] = []
         for (directionIndex, direction) in [EnergyDirection.importing, .exporting].enumerated() {
@@ -102,18 +114,19 @@ public struct CCCTable: Sendable, Hashable {
                         id: "\(3 + directionIndex)\(classIndex + 1)0", component: .losses, direction: direction, segment: pair.0,
                         connectionType: pair.1, dataKind: nil, weightMillionths: 1_000_000))
             }
-            let legacy = meteringClasses.count + 1
-            for kind in ConsumptionComponentClass.DataKind.allCases {
+            for (legacy, arrangement) in [(legacyNHHClass + 1, SettlementArrangement.legacyNHH), (legacyHHClass + 1, .legacyHH)] {
+                for kind in ConsumptionComponentClass.DataKind.allCases {
+                    classes.append(
+                        ConsumptionComponentClass(
+                            id: "\(1 + directionIndex)\(legacy)\(kind == .actual ? 1 : 2)", component: .consumption, direction: direction,
+                            segment: .smart, connectionType: .wholeCurrent, dataKind: kind, weightMillionths: 1_000_000,
+                            arrangement: arrangement))
+                }
                 classes.append(
                     ConsumptionComponentClass(
-                        id: "\(1 + directionIndex)\(legacy)\(kind == .actual ? 1 : 2)", component: .consumption, direction: direction,
-                        segment: .smart, connectionType: .wholeCurrent, dataKind: kind, weightMillionths: 1_000_000, arrangement: .legacyNHH
-                    ))
+                        id: "\(3 + directionIndex)\(legacy)0", component: .losses, direction: direction, segment: .smart,
+                        connectionType: .wholeCurrent, dataKind: nil, weightMillionths: 1_000_000, arrangement: arrangement))
             }
-            classes.append(
-                ConsumptionComponentClass(
-                    id: "\(3 + directionIndex)\(legacy)0", component: .losses, direction: direction, segment: .smart,
-                    connectionType: .wholeCurrent, dataKind: nil, weightMillionths: 1_000_000, arrangement: .legacyNHH))
         }
         return try! CCCTable(classes)
     }()

@@ -9,6 +9,7 @@ extension GroupAllocator {
         let group = snapshot.gspGroup
         let mhhs = UInt8(SettlementArrangement.allCases.firstIndex(of: .mhhs)!)
         let legacyNHH = UInt8(SettlementArrangement.allCases.firstIndex(of: .legacyNHH)!)
+        let legacyHH = UInt8(SettlementArrangement.allCases.firstIndex(of: .legacyHH)!)
         let settlesLegacy = legacyProfiles != nil
         let segmentsByCode = MarketSegment.allCases
         let connectionsByCode = ConnectionType.allCases
@@ -32,6 +33,11 @@ extension GroupAllocator {
             let meteringClass: Int
             if settlesLegacy, supplier >= 0, snapshot.arrangement[point] == legacyNHH {
                 meteringClass = CCCTable.legacyNHHClass
+            } else if supplier >= 0, snapshot.arrangement[point] == legacyHH, segment != RegisterSnapshot.absent,
+                connection != RegisterSnapshot.absent
+            {
+                // HHDA-style: aggregated from the HH data its HHDC reported, defaulted like MHHS data.
+                meteringClass = CCCTable.legacyHHClass
             } else if supplier >= 0, snapshot.arrangement[point] == mhhs, segment != RegisterSnapshot.absent,
                 connection != RegisterSnapshot.absent, case let mhhsClass = classOfCodes[Int(segment) * 8 + Int(connection)],
                 mhhsClass >= 0

@@ -98,8 +98,9 @@ public struct GroupAllocator: Sendable {
                     statistics.deEnergisedWithoutData += 1
                     continue
                 }
+                let equivalentClass = Self.defaultingClass(of: point, in: snapshot, key: keys[key])
                 let (values, flags, method) = defaults(
-                    point: point, key: keys[key], exporting: exporting, missing: missing, periods: periods)
+                    point: point, key: keys[key], meteringClass: equivalentClass, exporting: exporting, missing: missing, periods: periods)
                 var index = 0
                 for period in 0..<periods where missing & (1 << UInt64(period)) != 0 {
                     sums[base + periods + period] += values[index]
@@ -111,7 +112,7 @@ public struct GroupAllocator: Sendable {
                     DefaultedMeteringPoint(
                         mpan: try! MPAN(String(snapshot.mpans[point])), supplier: keys[key].supplier, bmUnit: keys[key].bmUnit,
                         dataService: snapshot.dataService[point] < 0 ? nil : snapshot.participants[Int(snapshot.dataService[point])],
-                        distributor: keys[key].distributor, meteringClass: keys[key].meteringClass,
+                        distributor: keys[key].distributor, meteringClass: equivalentClass,
                         domestic: keys[key].domestic == .domestic, quantity: exporting ? .activeExport : .activeImport, periods: missing,
                         wattHours: values, flags: flags, method: method))
             }
@@ -123,19 +124,28 @@ public struct GroupAllocator: Sendable {
 
     /// The defaulted Wh and flag of each missing period: from the category's load shape when
     /// the LSS has one, else the flat back-stop (flag `E`).
+    /// The MHHS metering class a point is defaulted as: its own, or for a legacy HH point the
+    /// class of its segment and connection type (advanced when the pair is not an MHHS one).
+    static func defaultingClass(of point: Int, in snapshot: RegisterSnapshot, key: AllocationKey) -> Int {
+        guard CCCTable.isLegacy(key.meteringClass) else { return key.meteringClass }
+        let connection = ConnectionType.allCases[Int(snapshot.connectionType[point])]
+        return CCCTable.meteringClass(segment: MarketSegment.allCases[Int(snapshot.marketSegment[point])], connectionType: connection)
+            ?? CCCTable.meteringClass(segment: .advanced, connectionType: connection) ?? 0
+    }
+
     private func defaults(
-        point: Int, key: AllocationKey, exporting: Bool, missing: UInt64, periods: Int
+        point: Int, key: AllocationKey, meteringClass: Int, exporting: Bool, missing: UInt64, periods: Int
     ) -> ([Int64], [LoadShapeFlag], DefaultingMethod) {
         let annual = snapshot.annualConsumptionWh[point]
         let count = missing.nonzeroBitCount
-        let (segment, connection) = CCCTable.meteringClasses[key.meteringClass]
+        let (segment, connection) = CCCTable.meteringClasses[meteringClass]
         let category = LoadShapeCategory(
             gspGroup: snapshot.gspGroup, connectionType: connection, marketSegment: segment,
             domesticPremise: key.domestic ?? .nonDomestic, measurementQuantity: exporting ? .activeExport : .activeImport)
         if let shape = shapes?.periods(for: category), shape.values.count == periods {
             var values: [Int64] = []
             var flags: [LoadShapeFlag] = []
-            let (flat, flatMethod) = backstop.perPeriod(annualConsumptionWh: annual, meteringClass: key.meteringClass)
+            let (flat, flatMethod) = backstop.perPeriod(annualConsumptionWh: annual, meteringClass: meteringClass)
             // The method of the shape's periods; the back-stop's when every period fell back.
             var method = flatMethod
             values.reserveCapacity(count)
@@ -153,7 +163,7 @@ public struct GroupAllocator: Sendable {
             }
             return (values, flags, method)
         }
-        let (perPeriod, method) = backstop.perPeriod(annualConsumptionWh: annual, meteringClass: key.meteringClass)
+        let (perPeriod, method) = backstop.perPeriod(annualConsumptionWh: annual, meteringClass: meteringClass)
         return (Array(repeating: perPeriod, count: count), Array(repeating: .backstop, count: count), method)
     }
 

@@ -3,14 +3,47 @@ import Foundation
 import MHHSCore
 import MHHSLegacy
 import MHHSRegistration
+import MHHSSettlement
 import MHHSStandingData
 import MHHSStorage
 
-/// `mhhs legacy profile`: the legacy NHH path for MPANs not yet migrated (issue 7, in progress).
+/// `mhhs legacy …`: the legacy paths for MPANs not yet migrated.
 struct LegacyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "legacy", abstract: "Legacy settlement (SVAA) for MPANs not yet migrated: NHH profiling.",
-        subcommands: [Profile.self])
+        commandName: "legacy", abstract: "Legacy settlement (SVAA) for MPANs not yet migrated: NHH profiling, HH data, EAC/AA.",
+        subcommands: [Profile.self, HHIngest.self])
+
+    struct HHIngest: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "hh-ingest", abstract: "Store legacy HH metering points' HH data (HHDC to HHDA) for settlement.",
+            discussion: """
+                FILE is CSV: \(LegacyHHData.header) (kwh with three decimals, flag A actual or E estimated). \
+                A malformed file is refused whole; a row for a point that is not legacy HH on its date is refused \
+                and the rest stored as one new version of the SP data.
+                """)
+
+        @Argument(help: "The HH data CSV file.")
+        var file: String
+
+        @Option(help: "When the data counts as received (default now).")
+        var receivedAt: String?
+
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            let data: LegacyHHData
+            do { data = try LegacyHHData(csv: text) } catch { throw ValidationError("\(file): \(error) — nothing was stored") }
+            let received = try receivedAt.map(parseInstant) ?? SystemClock.now
+            let receipt = try await store.withSettlementStores { stores in
+                try await data.ingest(register: stores.register, store: stores.spData, receivedAt: received)
+            }
+            print(
+                "\(receipt.accepted) HH values stored\(receipt.stored.map { " as version \($0.version)" } ?? ""), \(receipt.refusals.count) refused"
+            )
+            for refusal in receipt.refusals { print("  line \(refusal.line) \(refusal.mpan): \(refusal.reason)") }
+        }
+    }
 
     struct Profile: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
