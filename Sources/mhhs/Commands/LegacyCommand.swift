@@ -11,7 +11,52 @@ import MHHSStorage
 struct LegacyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "legacy", abstract: "Legacy settlement (SVAA) for MPANs not yet migrated: NHH profiling, HH data, EAC/AA.",
-        subcommands: [Profile.self, HHIngest.self])
+        subcommands: [Profile.self, HHIngest.self, EAC.self])
+
+    struct EAC: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "eac", abstract: "Update legacy NHH EAC/AA from meter register reads (the NHHDC's annualisation).",
+            discussion: """
+                FILE is CSV: \(EACUpdate.header) (cumulative kWh with three decimals, read at the end of its date). \
+                Each pair of consecutive reads of a point gives an annualised advance, recorded as its annual \
+                consumption over the dates between them, and a new EAC from the day after the second (docs/LEGACY.md).
+                """)
+
+        @Option(help: "The register reads CSV.")
+        var reads: String
+
+        @Option(help: "Record as at this time (default now).")
+        var at: String?
+
+        @Option(help: "Profile coefficients CSV; default: the synthetic set.")
+        var coefficients: String?
+
+        @Option(help: "[A] The EAC weight's scale in millionths of the year share (default 1000000).")
+        var weightScale: Int64 = 1_000_000
+
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let update: EACUpdate
+            do {
+                update = try EACUpdate(csv: try String(contentsOfFile: reads, encoding: .utf8), weightScaleMillionths: weightScale)
+            } catch { throw ValidationError("\(reads): \(error) — nothing was recorded") }
+            let source: any ProfileCoefficientSource =
+                try coefficients.map { try ProfileCoefficientTable(csv: String(contentsOfFile: $0, encoding: .utf8)) }
+                ?? SyntheticProfileCoefficients()
+            let instant = try at.map(parseInstant) ?? SystemClock.now
+            let (results, refusals) = try await store.withRegister { register in
+                try await update.apply(register: register, coefficients: source, at: instant)
+            }
+            for result in results {
+                print(
+                    "\(result.mpan) \(result.from)…\(result.to): advance \(result.advanceWh) Wh, AA \(result.annualisedAdvanceWh) Wh/year, EAC \(result.previousEACWh) → \(result.eacWh) Wh/year"
+                )
+            }
+            for refusal in refusals { print("refused \(refusal.mpan) (line \(refusal.line)): \(refusal.reason)") }
+            if !refusals.isEmpty { throw ExitCode(1) }
+        }
+    }
 
     struct HHIngest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
