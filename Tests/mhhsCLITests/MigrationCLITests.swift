@@ -75,4 +75,28 @@ struct MigrationCLITests {
         ])
         #expect(reverse.status != 0 && reverse.stderr.contains("ran off after 2026-11-19"), "\(reverse.stderr)")
     }
+
+    @Test func legacyHHDataAndEACUpdate() throws {
+        let data = CLIRunner.temporaryDataDirectory().path
+        let store = ["--data-dir", data]
+        for file in ["registrations.csv", "legacy-hh.csv"] {
+            let imported = try CLIRunner.run(
+                ["registration", "import", Self.fixture.appendingPathComponent(file).path, "--recorded-at", "2026-10-01"] + store)
+            #expect(imported.status == 0, "\(imported.stderr)")
+        }
+        let ingest = try CLIRunner.run(
+            ["legacy", "hh-ingest", Self.fixture.appendingPathComponent("legacy-hh-data.csv").path, "--received-at", "2026-11-20"] + store)
+        #expect(
+            ingest.status == 0 && ingest.stdout.contains("47 HH values stored as version 1, 1 refused"), "\(ingest.stdout)\(ingest.stderr)")
+        #expect(ingest.stdout.contains("line 49 2000000000051: legacy-nhh, not legacy HH, on 2026-11-16"))
+
+        let reads = FileManager.default.temporaryDirectory.appendingPathComponent("reads-\(UUID().uuidString).csv")
+        try "mpan,read_date,register_kwh\n2000000000051,2026-11-01,1000.000\n2000000000051,2026-11-15,1200.000\n".write(
+            to: reads, atomically: true, encoding: .utf8)
+        let eac = try CLIRunner.run(["legacy", "eac", "--reads", reads.path, "--at", "2026-11-20"] + store)
+        #expect(
+            eac.status == 0 && eac.stdout.contains("2000000000051 2026-11-02…2026-11-15: advance 200000 Wh"), "\(eac.stdout)\(eac.stderr)")
+        let history = try CLIRunner.run(["registration", "history", "2000000000051"] + store)
+        #expect(history.stdout.contains("NHHDC AA from reads 2026-11-01–2026-11-15"), "\(history.stdout)\(history.stderr)")
+    }
 }
