@@ -219,6 +219,9 @@ struct MigrationParityCommand: AsyncParsableCommand {
         print(
             "wave \(report.wave) on \(report.date): \(report.points.count) MPANs (\(withData) with SP data, \(withShape) defaulted from load shapes); legacy \(report.legacyWh) Wh, MHHS \(report.mhhsWh) Wh, deviation \(report.mhhsWh - report.legacyWh) Wh"
         )
+        if withData + withShape == 0 {
+            print("nothing to compare: MDS holds no SP data and the LSS no load shape for these points on \(report.date)")
+        }
         for point in report.points.prefix(top) where point.periodsFromData + point.periodsFromShape > 0 {
             print(
                 "  \(point.mpan) \(point.gspGroup.rawValue): legacy \(point.legacyWh) Wh, MHHS \(point.mhhsWh) Wh, deviation \(point.deviationWh) Wh"
@@ -252,7 +255,7 @@ struct MigrationRunOffCommand: AsyncParsableCommand {
         for segment in report.segments where segment.openLegacyPoints > 0 || segment.lastLegacyDate != nil || !segment.waveStatus.isEmpty {
             var line = "segment \(segment.segment): \(segment.openLegacyPoints) legacy MPANs open on \(report.horizon)"
             if let closure = segment.closure {
-                line += "; closed at \(DIPDateTime(closure.closedAt).text) after \(closure.lastLegacyDate)"
+                line += "; legacy path closed for settlement dates after \(closure.lastLegacyDate) (recorded \(DIPDateTime(closure.closedAt).text))"
             } else if segment.closableAfter != nil {
                 line += "; closable"
             }
