@@ -89,6 +89,21 @@ struct EACUpdateTests {
             #expect(try W.uncorrected(before)["182|1"] == (try W.profiled(3_650_000, "2026-11-14", period: 0)) + others)
             #expect(try W.uncorrected(after)["182|1"] == (try W.profiled(aa1, "2026-11-14", period: 0)) + others)
             try W.checkBalanced(after, points: 6)
+
+            // `settle diff`'s explanation names the legacy MPAN behind the change: only L1's
+            // contribution to SUPA's BM unit moved between the two runs.
+            let unit = BMUnitAssignments.defaultUnit(supplier: try MPID("SUPA"), group: .southern)
+            func contributions(_ at: String) async throws -> [Int64: Int64] {
+                let snapshot = try await world.register.snapshot(of: .southern, on: W.date("2026-11-14"), asKnownAt: W.instant(at))
+                let profiles = try LegacyNHHVolumes(coefficients: SyntheticProfileCoefficients(), digest: "synthetic").profiles(snapshot)
+                return MPANContributions.wattHours(
+                    snapshot: snapshot, segments: [], cutoffVersion: 0, supplier: "SUPA", bmUnit: unit, periodIndex: 0, legacy: profiles)
+            }
+            let sf = try await contributions("2026-11-23T12:00:00+00:00")
+            let r1 = try await contributions("2026-12-01T00:00:00+00:00")
+            #expect(sf.count == 4 && r1.count == 4)
+            #expect(sf.keys.filter { sf[$0] != r1[$0] } == [Self.l1.value])
+            #expect(r1[Self.l1.value] == (try W.profiled(aa1, "2026-11-14", period: 0)))
         }
     }
 

@@ -255,7 +255,8 @@ struct MigrationRunOffCommand: AsyncParsableCommand {
         for segment in report.segments where segment.openLegacyPoints > 0 || segment.lastLegacyDate != nil || !segment.waveStatus.isEmpty {
             var line = "segment \(segment.segment): \(segment.openLegacyPoints) legacy MPANs open on \(report.horizon)"
             if let closure = segment.closure {
-                line += "; legacy path closed for settlement dates after \(closure.lastLegacyDate) (recorded \(DIPDateTime(closure.closedAt).text))"
+                line +=
+                    "; legacy path closed for settlement dates after \(closure.lastLegacyDate) (recorded \(DIPDateTime(closure.closedAt).text))"
             } else if segment.closableAfter != nil {
                 line += "; closable"
             }

@@ -53,7 +53,8 @@ struct SettleDiffCommand: AsyncParsableCommand {
                 let segments = try await stores.spData.segments(of: settlementDate, group: group, upToVersion: manifest.spDataVersion)
                 return MPANContributions.wattHours(
                     snapshot: snapshot, segments: segments, cutoffVersion: manifest.spDataVersion, supplier: largest.supplier,
-                    bmUnit: largest.bmUnit, periodIndex: largest.period - 1)
+                    bmUnit: largest.bmUnit, periodIndex: largest.period - 1,
+                    legacy: try stores.runner().legacy?.profiles(snapshot))
             }
             let before = try await contributions(old)
             let after = try await contributions(new)
