@@ -63,6 +63,11 @@ struct EACUpdateTests {
             // A November fortnight is more than 1/26 of a PC 1 year, so the AA is below the 5.2 MWh pro rata.
             #expect(aa1 < 200_000 * 365 / 14)
 
+            // Applying the same reads again changes nothing: its own AA is not taken for the previous EAC.
+            let again = try await update.apply(
+                register: world.register, coefficients: SyntheticProfileCoefficients(), at: W.instant("2026-11-30T10:00:00+00:00"))
+            #expect(again.results == results)
+
             func annual(on date: String, knownAt: String) async throws -> Int64? {
                 try await world.register.state(of: Self.l1, on: W.date(date), asKnownAt: W.instant(knownAt))?.annualConsumption?.energy
                     .wattHours
@@ -104,6 +109,18 @@ struct EACUpdateTests {
             #expect(sf.count == 4 && r1.count == 4)
             #expect(sf.keys.filter { sf[$0] != r1[$0] } == [Self.l1.value])
             #expect(r1[Self.l1.value] == (try W.profiled(aa1, "2026-11-14", period: 0)))
+
+            // A later file reading the whole month at once: its AA holds over every date of it,
+            // though the first file's figures recorded earlier take effect inside it.
+            let month = try EACUpdate(csv: "\(EACUpdate.header)\n2000000000051,2026-11-01,1000.000\n2000000000051,2026-11-29,1350.000\n")
+            let (whole, none) = try await month.apply(
+                register: world.register, coefficients: SyntheticProfileCoefficients(), at: W.instant("2026-12-02T00:00:00+00:00"))
+            #expect(none.isEmpty)
+            let aa = Self.halfUp(350_000 * pico, Int128(Self.coefficientSum("2026-11-02", "2026-11-29")))
+            #expect(whole.map(\.annualisedAdvanceWh) == [aa])
+            for date in ["2026-11-02", "2026-11-15", "2026-11-16", "2026-11-29"] {
+                #expect(try await annual(on: date, knownAt: "2026-12-03T00:00:00+00:00") == aa, "\(date)")
+            }
         }
     }
 

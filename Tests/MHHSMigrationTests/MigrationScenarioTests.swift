@@ -124,28 +124,40 @@ struct MigrationScenarioTests {
                 volumes["182|1"] == (try W.profiled(3_650_000, "2026-11-19", period: 0) + W.profiled(1_825_000, "2026-11-19", period: 0)))
             #expect(volumes["111|1"] == 1_000, "L2, L3 and the MHHS points; not L1")
 
-            // The last wave takes every legacy point left; the segment then runs off.
+            // The last wave takes every legacy point left; the segment then runs off. Migrations
+            // are never backdated over dates that may be settled already.
+            await #expect(throws: MigrationError.self) {
+                _ = try await world.migration(at: "2026-11-24T10:00:00+00:00").plan(
+                    Self.wave("W2", start: "2026-11-20", createdAt: "2026-11-24T10:00:00+00:00"))
+            }
             let last = try await world.migration(at: "2026-11-24T10:00:00+00:00").plan(
-                Self.wave("W2", start: "2026-11-20", createdAt: "2026-11-24T10:00:00+00:00"))
+                Self.wave("W2", start: "2026-11-25", createdAt: "2026-11-24T10:00:00+00:00"))
             #expect(Set(last.map(\.mpan)) == [Self.l1, Self.l4])
             let final = try await world.migration(at: "2026-11-24T11:00:00+00:00").run(
-                date: W.date("2026-11-20"), at: W.instant("2026-11-24T11:00:00+00:00"), actAsProviders: true)
+                date: W.date("2026-11-25"), at: W.instant("2026-11-24T11:00:00+00:00"), actAsProviders: true)
             #expect(final.migrated.count == 2)
             #expect(
                 final.closures == [
-                    LegacyClosure(segment: .smart, lastLegacyDate: W.date("2026-11-19"), closedAt: W.instant("2026-11-24T11:00:00+00:00"))
+                    LegacyClosure(segment: .smart, lastLegacyDate: W.date("2026-11-24"), closedAt: W.instant("2026-11-24T11:00:00+00:00"))
                 ])
-            let after = try await world.settle("2026-11-20", .initialSettlement, at: "2026-11-24T12:00:00+00:00")
+            let after = try await world.settle("2026-11-25", .initialSettlement, at: "2026-11-25T12:00:00+00:00")
             try W.checkBalanced(after, points: 6)
             #expect(try W.uncorrected(after).keys.allSatisfy { !$0.hasPrefix("182|") }, "no legacy volumes after the run-off")
+            #expect(after.manifest.inputs["legacy"] == "synthetic;closed:S>2026-11-24")
+            // The day before still settles L1 and L4 on the legacy path.
+            let lastLegacy = try await world.settle("2026-11-24", .initialSettlement, at: "2026-11-25T12:00:00+00:00")
+            try W.checkBalanced(lastLegacy, points: 6)
+            #expect(
+                try W.uncorrected(lastLegacy)["182|1"]
+                    == (try W.profiled(3_650_000, "2026-11-24", period: 0) + W.profiled(1_825_000, "2026-11-24", period: 0)))
 
-            // Run-off status: the 19th is the last date needing legacy reruns, up to its DF.
+            // Run-off status: the 24th is the last date needing legacy reruns, up to its DF.
             let runOff = try await RunOffReport.build(
                 register: world.register, migrations: world.migrations, at: W.instant("2026-11-25T00:00:00+00:00"))
             let smart = try #require(runOff.segments.first { $0.segment == .smart })
             #expect(smart.openLegacyPoints == 0)
-            #expect(smart.lastDateNeedingLegacyReruns == W.date("2026-11-19"))
-            let schedule = SettlementTimetable().schedule(for: W.date("2026-11-19"))
+            #expect(smart.lastDateNeedingLegacyReruns == W.date("2026-11-24"))
+            let schedule = SettlementTimetable().schedule(for: W.date("2026-11-24"))
             #expect(smart.finalReruns == schedule)
             #expect(smart.finalLegacyRun?.run == .disputeFinal)
             #expect(runOff.switchOffDate == schedule.last!.dueDate.adding(days: 1))
@@ -153,11 +165,16 @@ struct MigrationScenarioTests {
             // A rerun of a pre-migration day still uses the legacy path after the closure.
             let rerun = try await world.settle("2026-11-15", .firstReconciliation, at: "2026-11-30T00:00:00+00:00")
             #expect(try W.uncorrected(rerun).filter { $0.key.hasPrefix("182|") } == legacySF)
-            // After the closure the legacy path takes nobody back for later dates…
-            await #expect(throws: MigrationError.self) {
-                try await world.migration(at: "2026-11-26T09:00:00+00:00").reverse(
-                    Self.l2, from: W.date("2026-11-21"), to: .legacyNHH, cssRegistrationID: "rev-l2",
-                    at: W.instant("2026-11-26T09:00:00+00:00"))
+            // After the closure the legacy path takes nobody back, even from an earlier date (a
+            // reverse migration is open-ended)…
+            for from in ["2026-11-18", "2026-11-27"] {
+                await #expect {
+                    try await world.migration(at: "2026-11-26T09:00:00+00:00").reverse(
+                        Self.l2, from: W.date(from), to: .legacyNHH, cssRegistrationID: "rev-l2", at: W.instant("2026-11-26T09:00:00+00:00")
+                    )
+                } throws: { error in
+                    "\(error)".contains("segment S ran off after 2026-11-24")
+                }
             }
             // …and a settlement run that finds a legacy point past it (recorded behind the
             // service's back) stops, naming the MPAN, instead of settling a closed path.
@@ -165,14 +182,14 @@ struct MigrationScenarioTests {
             legacy.arrangement = .legacyNHH
             try await world.register.record([
                 RegisterAssertion(
-                    mpan: Self.l2, gspGroup: .southern, effectiveFrom: W.date("2026-11-21"),
+                    mpan: Self.l2, gspGroup: .southern, effectiveFrom: W.date("2026-11-26"),
                     recordedAt: W.instant("2026-11-26T10:00:00+00:00"),
                     mask: .arrangement, facts: legacy, source: "test: bypass")
             ])
             await #expect {
-                _ = try await world.settle("2026-11-21", .initialSettlement, at: "2026-11-27T00:00:00+00:00")
+                _ = try await world.settle("2026-11-26", .initialSettlement, at: "2026-11-27T00:00:00+00:00")
             } throws: { error in
-                "\(error)".contains("2000000000060") && "\(error)".contains("ran off after 2026-11-19")
+                "\(error)".contains("2000000000060") && "\(error)".contains("ran off after 2026-11-24")
             }
         }
     }

@@ -87,7 +87,7 @@ struct MigrationCLITests {
         let ingest = try CLIRunner.run(
             ["legacy", "hh-ingest", Self.fixture.appendingPathComponent("legacy-hh-data.csv").path, "--received-at", "2026-11-20"] + store)
         #expect(
-            ingest.status == 0 && ingest.stdout.contains("47 HH values stored as version 1, 1 refused"), "\(ingest.stdout)\(ingest.stderr)")
+            ingest.status == 1 && ingest.stdout.contains("47 HH values stored as version 1, 1 refused"), "\(ingest.stdout)\(ingest.stderr)")
         #expect(ingest.stdout.contains("line 49 2000000000051: legacy-nhh, not legacy HH, on 2026-11-16"))
 
         let reads = FileManager.default.temporaryDirectory.appendingPathComponent("reads-\(UUID().uuidString).csv")

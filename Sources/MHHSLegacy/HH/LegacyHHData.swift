@@ -88,7 +88,9 @@ public struct LegacyHHData: Sendable {
     }
 
     /// Checks every row against the register as known at `receivedAt` (the point must be legacy
-    /// HH with a supplier on the date; the value not negative and below 2 GWh a half hour), and
+    /// HH with a supplier on the date, the quantity the one it settles on, AI or AE by its
+    /// direction, the date not after receipt, the value not negative and below 2 GWh a half
+    /// hour), and
     /// stores the rest as one ingest: a new version of the SP data, visible to runs after then.
     public func ingest(register: any RegisterRepository, store: any SPDataStore, receivedAt: UTCInstant) async throws -> Receipt {
         var refusals: [Refusal] = []
@@ -108,6 +110,18 @@ public struct LegacyHHData: Sendable {
                 guard state.arrangement == .legacyHH, state.supplier != nil else {
                     let arrangement = state.arrangement?.rawValue ?? "no arrangement"
                     refusals.append(Refusal(line: row.line, mpan: mpan, reason: "\(arrangement), not legacy HH, on \(row.settlementDate)"))
+                    continue
+                }
+                let expected: MeasurementQuantity = state.energyDirection == .exporting ? .activeExport : .activeImport
+                guard row.quantity == expected else {
+                    refusals.append(
+                        Refusal(
+                            line: row.line, mpan: mpan, reason: "\(row.quantity.rawValue) data for a point settled on \(expected.rawValue)")
+                    )
+                    continue
+                }
+                guard row.settlementDate <= LocalSettlementPeriod(containing: receivedAt).date else {
+                    refusals.append(Refusal(line: row.line, mpan: mpan, reason: "\(row.settlementDate) is after the data was received"))
                     continue
                 }
                 guard row.wattHours >= 0, row.wattHours <= Int64(Int32.max) else {

@@ -52,6 +52,8 @@ public struct EACUpdate: Sendable {
     }
 
     public static let header = "mpan,read_date,register_kwh"
+    /// The register source of an AA assertion.
+    static let aaSource = "NHHDC AA"
 
     public let reads: [Read]
     /// [A] Scales the EAC weight: 1 000 000 (millionths) gives w = the year share.
@@ -91,14 +93,14 @@ public struct EACUpdate: Sendable {
         var results: [Result] = []
         var refusals: [Refusal] = []
         var assertions: [RegisterAssertion] = []
-        let daySums = DaySums(coefficients)
+        var daySums = DaySums(coefficients)
         let byMPAN = Dictionary(grouping: reads, by: \.mpan)
         for mpan in byMPAN.keys.sorted() {
             let reads = byMPAN[mpan]!.sorted { $0.date < $1.date }
             let history = try await register.assertions(for: mpan)
             do throws(Refusal) {
                 let (mine, recorded) = try Self.advances(
-                    mpan: mpan, reads: reads, history: history, daySums: daySums, weight: weightScaleMillionths, at: instant)
+                    mpan: mpan, reads: reads, history: history, daySums: &daySums, weight: weightScaleMillionths, at: instant)
                 results += mine
                 assertions += recorded
             } catch {
@@ -110,7 +112,7 @@ public struct EACUpdate: Sendable {
     }
 
     static func advances(
-        mpan: MPAN, reads: [Read], history: [RegisterAssertion], daySums: DaySums, weight: Int64,
+        mpan: MPAN, reads: [Read], history: [RegisterAssertion], daySums: inout DaySums, weight: Int64,
         at instant: UTCInstant
     ) throws(Refusal) -> ([Result], [RegisterAssertion]) {
         guard reads.count >= 2 else { throw Refusal(mpan: mpan, line: reads[0].line, reason: "one read gives no advance") }
@@ -141,8 +143,12 @@ public struct EACUpdate: Sendable {
                 throw Refusal(mpan: mpan, line: second.line, reason: "\(error)")
             }
             guard sum > 0 else { throw Refusal(mpan: mpan, line: second.line, reason: "the profile has no consumption in the period") }
+            // The EAC in force when the period began: earlier AAs are not EACs (and re-applying a
+            // file must not read its own AA back as the previous EAC).
+            let eacs = history.filter { !$0.source.hasPrefix(Self.aaSource) }
             let previous =
-                eac ?? state.annualConsumption?.energy.wattHours ?? LegacyNHHVolumes.standardDefaults[profileClass] ?? 0
+                eac ?? RegisterFold.state(of: eacs, on: first.date.adding(days: 1), asKnownAt: instant)?.annualConsumption?.energy.wattHours
+                ?? LegacyNHHVolumes.standardDefaults[profileClass] ?? 0
             let annualised = ExactShares.scaled(advance, times: picoPerYear, over: sum)
             let w = Int128(min(picoPerYear, ExactShares.scaled(sum, times: weight, over: 1_000_000)))
             let updated = ExactShares.roundedRatio(
@@ -152,13 +158,20 @@ public struct EACUpdate: Sendable {
                 Result(
                     mpan: mpan, from: first.date.adding(days: 1), to: second.date, advanceWh: advance, coefficientSum: sum,
                     annualisedAdvanceWh: annualised, previousEACWh: previous, eacWh: updated))
-            for (value, from, kind) in [(annualised, first.date.adding(days: 1), "AA"), (updated, second.date.adding(days: 1), "EAC")] {
+            // The AA holds over the whole period: it is asserted again wherever an earlier-recorded
+            // annual consumption takes effect inside it, which would otherwise override it.
+            let period = first.date.adding(days: 1)...second.date
+            let changes = history.filter { $0.mask.contains(.annualConsumption) && $0.recordedAt <= instant }.map(\.effectiveFrom)
+            let aaDates = [period.lowerBound] + Set(changes.filter { $0 > period.lowerBound && period.contains($0) }).sorted()
+            var values = aaDates.map { (annualised, $0, Self.aaSource) }
+            values.append((updated, second.date.adding(days: 1), "NHHDC EAC"))
+            for (value, from, kind) in values {
                 var facts = MeteringPointFacts()
                 facts.annualConsumption = AnnualConsumption(energy: Energy(wattHours: value), quality: "A")
                 assertions.append(
                     RegisterAssertion(
                         mpan: mpan, gspGroup: group, effectiveFrom: from, recordedAt: instant, mask: .annualConsumption, facts: facts,
-                        source: "NHHDC \(kind) from reads \(first.date)–\(second.date)"))
+                        source: "\(kind) from reads \(first.date)–\(second.date)"))
             }
         }
         return (results, assertions)
@@ -169,13 +182,13 @@ extension EACUpdate.Refusal: Error {}
 
 /// Each day's coefficient total per class and group, a calendar year at a time (a source may
 /// work out a whole year to give one day).
-final class DaySums: @unchecked Sendable {
+struct DaySums {
     private let coefficients: any ProfileCoefficientSource
     private var years: [String: [Int64]] = [:]
 
     init(_ coefficients: any ProfileCoefficientSource) { self.coefficients = coefficients }
 
-    func sum(profileClass: Int, group: GSPGroup, dates: ClosedRange<SettlementDate>) throws(ProfileCoefficientError) -> Int64 {
+    mutating func sum(profileClass: Int, group: GSPGroup, dates: ClosedRange<SettlementDate>) throws(ProfileCoefficientError) -> Int64 {
         var total: Int64 = 0
         for dayNumber in dates.lowerBound.dayNumber...dates.upperBound.dayNumber {
             let date = SettlementDate(dayNumber: dayNumber)

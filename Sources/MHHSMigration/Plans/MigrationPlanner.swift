@@ -58,8 +58,20 @@ public enum MigrationPlanner {
         wave: MigrationWave, candidates: [MigrationCandidate], booked: [MPID: [SettlementDate: Int]], active: Set<MPAN>,
         calendar: WorkingDayCalendar = WorkingDayCalendar()
     ) throws(MigrationError) -> [MigrationItem] {
+        // Never backdated: dates up to now may already be settled on the legacy path.
+        let today = LocalSettlementPeriod(containing: wave.createdAt).date
+        guard wave.schedule.start >= today else {
+            throw .invalidPlan("the start date \(wave.schedule.start) is before the plan's own date \(today)")
+        }
+        if let limit = wave.selection.limit, limit < 1 { throw .invalidPlan("the limit must be at least 1, not \(limit)") }
         var chosen = candidates.filter { wave.selection.accepts($0) && !active.contains($0.mpan) }.sorted { $0.mpan < $1.mpan }
         if let limit = wave.selection.limit { chosen = Array(chosen.prefix(limit)) }
+        for segment in Set(chosen.map(\.segment)).sorted(by: { $0.rawValue < $1.rawValue }) {
+            for role in [AppointmentRole.dataService(for: segment), .meteringService(for: segment)] where wave.provider(for: role) == nil {
+                throw .invalidPlan(
+                    "segment \(segment) points are selected but no \(role.rawValue) provider is named (--provider \(role.rawValue)=MPID)")
+            }
+        }
         var booked = booked
         var items: [MigrationItem] = []
         items.reserveCapacity(chosen.count)

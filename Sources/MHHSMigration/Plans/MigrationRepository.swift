@@ -5,7 +5,8 @@ import MHHSCore
 public protocol MigrationRepository: Sendable {
     /// Stores a new wave with the points `plan` gives it, in one transaction that holds every
     /// other planner out: `plan` is called inside it with the points booked per LDSO and day
-    /// (every wave's points not failed) and the MPANs already in a wave and not failed. Throws
+    /// (every wave's points not failed) and the MPANs already in a wave and neither failed nor
+    /// reversed (those may be planned again). Throws
     /// ``MigrationError/duplicateWave(_:)`` when the name is taken; nothing is kept if `plan` throws.
     func createWave(
         _ wave: MigrationWave,
@@ -21,8 +22,9 @@ public protocol MigrationRepository: Sendable {
     /// The points in `status` planned on or before `date`, by planned date then MPAN.
     func items(status: MigrationStatus, plannedOnOrBefore date: SettlementDate) async throws -> [MigrationItem]
 
-    /// Replaces the stored state of these points (matched by wave and MPAN) in one transaction.
-    func update(_ items: [MigrationItem]) async throws
+    /// Stores a point's new status, detail and time (matched by wave and MPAN) only if its stored
+    /// status is still `expected`; returns whether it did (false: another run got there first).
+    func update(_ item: MigrationItem, expecting expected: MigrationStatus) async throws -> Bool
 
     /// The legacy closures recorded so far.
     func closures() async throws -> [LegacyClosure]

@@ -33,7 +33,7 @@ public struct WaveSelection: Sendable, Hashable, Codable {
     /// Customer size: annual consumption (the register's, else the class default) in Wh.
     public var minimumAnnualWh: Int64?
     public var maximumAnnualWh: Int64?
-    /// At most this many points (the smallest MPANs first within each LDSO).
+    /// At most this many points (the smallest MPANs first).
     public var limit: Int?
 
     public init(

@@ -12,7 +12,7 @@ import MHHSSettlement
 /// shape's annual total (before the migration MDS refuses a legacy point's data, so this is
 /// what MHHS would settle it on). A period with neither is counted as missing and left out of
 /// both sums, so missing data never shows as a deviation. [A] A legacy HH point's "legacy"
-/// volume is its HH data (HHDA aggregated the same values), so only NHH points can differ.
+/// volume is its HH data (HHDA aggregated the same values, and defaults its gaps as MDS does), so only NHH points can differ.
 public struct ParityReport: Sendable {
     public struct Row: Sendable, Hashable {
         public let gspGroup: GSPGroup
@@ -107,6 +107,8 @@ public struct ParityReport: Sendable {
                     } else {
                         continue
                     }
+                    // The legacy HH path settles the same data, defaulted the same way.
+                    if state?.arrangement == .legacyHH { legacy[period] = value }
                     point.legacy += legacy[period]
                     point.mhhs += value
                     legacySum[period] += legacy[period]

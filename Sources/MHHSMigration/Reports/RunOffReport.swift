@@ -18,6 +18,10 @@ public struct RunOffReport: Sendable {
         /// The runs of the last legacy date (legacy or MHHS run set, as the timetable gives it),
         /// each still needing the legacy path until it has run.
         public let finalReruns: [SettlementTimetable.ScheduledRun]
+        /// The legacy path's last run: the latest dispute final of any date up to the last
+        /// legacy date. That is the last date's own DF, unless the dates straddle the switch to
+        /// the MHHS timetable (shorter DF offset), when the last legacy-timetable date's DF is later.
+        public let finalLegacyRun: SettlementTimetable.ScheduledRun?
 
         /// The date after which the segment's legacy path can close: every wave point
         /// migrated and no legacy point left; nil while that is not so.
@@ -29,8 +33,6 @@ public struct RunOffReport: Sendable {
         /// The last settlement date that still needs legacy reruns (the closed segment's last legacy date).
         public var lastDateNeedingLegacyReruns: SettlementDate? { closure?.lastLegacyDate ?? closableAfter }
 
-        /// The dispute final of that date: after it has run, legacy processing can be switched off.
-        public var finalLegacyRun: SettlementTimetable.ScheduledRun? { finalReruns.last }
     }
 
     public let at: UTCInstant
@@ -65,6 +67,24 @@ public struct RunOffReport: Sendable {
             guard let last = lastLegacyDate(history, asKnownAt: now) else { continue }
             lastLegacy[item.segment] = max(lastLegacy[item.segment] ?? last, last)
         }
+        // Points can leave the legacy path outside waves (an MCS change of supplier, a
+        // disconnection): the register itself says which later dates still had legacy points.
+        let closedSegments = Set(closures.map(\.segment))
+        var searching = Set(lastLegacy.keys.filter { open[$0, default: 0] == 0 && !closedSegments.contains($0) })
+        var day = horizon
+        while !searching.isEmpty, let earliest = searching.compactMap({ lastLegacy[$0] }).min(), day > earliest {
+            var found = Set<MarketSegment>()
+            for group in GSPGroup.allCases {
+                let snapshot = try await register.snapshot(of: group, on: day, asKnownAt: now)
+                for candidate in MigrationCandidate.all(in: snapshot) where searching.contains(candidate.segment) {
+                    found.insert(candidate.segment)
+                }
+            }
+            for segment in found where day > lastLegacy[segment]! { lastLegacy[segment] = day }
+            searching.subtract(found)
+            searching = searching.filter { day.adding(days: -1) > lastLegacy[$0]! }
+            day = day.adding(days: -1)
+        }
         let segments = MarketSegment.allCases.map { segment in
             let inSegment = items.filter { $0.segment == segment }
             let closure = closures.first { $0.segment == segment }
@@ -73,9 +93,16 @@ public struct RunOffReport: Sendable {
             for item in inSegment { status[item.status, default: 0] += 1 }
             let closable = open[segment, default: 0] == 0 && status[.planned, default: 0] == 0 && status[.requested, default: 0] == 0
             let reruns = (closure != nil || closable) ? last.map { timetable.schedule(for: $0) } ?? [] : []
+            var finalRun = reruns.last
+            if let last, !reruns.isEmpty, last >= timetable.mhhsSwitchDate,
+                let legacyFinal = timetable.schedule(for: timetable.mhhsSwitchDate.adding(days: -1)).last,
+                legacyFinal.dueDate > finalRun!.dueDate
+            {
+                finalRun = legacyFinal
+            }
             return Segment(
                 segment: segment, openLegacyPoints: open[segment, default: 0], waveStatus: status, lastLegacyDate: last, closure: closure,
-                finalReruns: reruns)
+                finalReruns: reruns, finalLegacyRun: finalRun)
         }
         return RunOffReport(at: now, horizon: horizon, segments: segments)
     }

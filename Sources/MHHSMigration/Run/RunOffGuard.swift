@@ -15,7 +15,12 @@ public struct RunOffGuard: LegacyVolumeSource {
         self.closures = closures
     }
 
-    public var digest: String { legacy.digest }
+    /// The legacy source's, with the closures it enforces (a run's manifest names both).
+    public var digest: String {
+        closures.isEmpty
+            ? legacy.digest
+            : legacy.digest + ";closed:" + closures.map { "\($0.segment.rawValue)>\($0.lastLegacyDate)" }.sorted().joined(separator: ",")
+    }
 
     public func profiles(_ snapshot: RegisterSnapshot) throws -> LegacyProfiles {
         let closed = closures.filter { snapshot.settlementDate > $0.lastLegacyDate }

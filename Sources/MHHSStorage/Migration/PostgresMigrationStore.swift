@@ -81,19 +81,16 @@ public struct PostgresMigrationStore: MigrationRepository {
         return items
     }
 
-    public func update(_ items: [MigrationItem]) async throws {
-        guard !items.isEmpty else { return }
-        let logger = database.logger
-        try await database.transaction { connection in
-            for item in items {
-                try await connection.query(
-                    """
-                    UPDATE migration_item SET status = \(item.status.rawValue), detail = \(item.detail),
-                        updated_at = \(item.updatedAt.secondsSinceEpoch)
-                    WHERE wave = \(item.wave) AND mpan = \(item.mpan.value)
-                    """, logger: logger)
-            }
-        }
+    public func update(_ item: MigrationItem, expecting expected: MigrationStatus) async throws -> Bool {
+        let rows = try await database.client.query(
+            """
+            UPDATE migration_item SET status = \(item.status.rawValue), detail = \(item.detail), updated_at = \(item.updatedAt.secondsSinceEpoch)
+            WHERE wave = \(item.wave) AND mpan = \(item.mpan.value) AND status = \(expected.rawValue)
+            RETURNING 1
+            """, logger: database.logger)
+        var updated = false
+        for try await _ in rows { updated = true }
+        return updated
     }
 
     public func closures() async throws -> [LegacyClosure] {
@@ -113,6 +110,9 @@ public struct PostgresMigrationStore: MigrationRepository {
             VALUES (\(closure.segment.rawValue), \(Int64(closure.lastLegacyDate.dayNumber)), \(closure.closedAt.secondsSinceEpoch))
             ON CONFLICT (segment) DO NOTHING
             """, logger: database.logger)
-        return try await closures().first { $0.segment == closure.segment }!
+        guard let stored = try await closures().first(where: { $0.segment == closure.segment }) else {
+            throw MigrationError.invalidPlan("the closure of segment \(closure.segment) was not recorded")
+        }
+        return stored
     }
 }

@@ -66,16 +66,14 @@ public struct SQLiteMigrationStore: MigrationRepository {
         }
     }
 
-    public func update(_ items: [MigrationItem]) async throws {
-        guard !items.isEmpty else { return }
+    public func update(_ item: MigrationItem, expecting expected: MigrationStatus) async throws -> Bool {
         try await database.pool.write { db in
-            let update = try db.cachedStatement(
-                sql: "UPDATE migration_item SET status = ?, detail = ?, updated_at = ? WHERE wave = ? AND mpan = ?")
-            for item in items {
-                try update.execute(arguments: [
-                    item.status.rawValue, item.detail, item.updatedAt.secondsSinceEpoch, item.wave, item.mpan.value,
+            try db.execute(
+                sql: "UPDATE migration_item SET status = ?, detail = ?, updated_at = ? WHERE wave = ? AND mpan = ? AND status = ?",
+                arguments: [
+                    item.status.rawValue, item.detail, item.updatedAt.secondsSinceEpoch, item.wave, item.mpan.value, expected.rawValue,
                 ])
-            }
+            return db.changesCount == 1
         }
     }
 

@@ -17,9 +17,11 @@ struct LegacyCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "eac", abstract: "Update legacy NHH EAC/AA from meter register reads (the NHHDC's annualisation).",
             discussion: """
-                FILE is CSV: \(EACUpdate.header) (cumulative kWh with three decimals, read at the end of its date). \
+                The --reads file is CSV: \(EACUpdate.header) (cumulative kWh with three decimals, read at the end of its date). \
                 Each pair of consecutive reads of a point gives an annualised advance, recorded as its annual \
-                consumption over the dates between them, and a new EAC from the day after the second (docs/LEGACY.md).
+                consumption over the dates between them, and a new EAC from the day after the second (docs/LEGACY.md). \
+                The coefficients are the synthetic set the settlement runs profile with. Refused points are listed and \
+                the exit status is 1; the others are recorded.
                 """)
 
         @Option(help: "The register reads CSV.")
@@ -28,11 +30,13 @@ struct LegacyCommand: AsyncParsableCommand {
         @Option(help: "Record as at this time (default now).")
         var at: String?
 
-        @Option(help: "Profile coefficients CSV; default: the synthetic set.")
-        var coefficients: String?
-
         @Option(help: "[A] The EAC weight's scale in millionths of the year share (default 1000000).")
         var weightScale: Int64 = 1_000_000
+
+        func validate() throws {
+            guard weightScale >= 0 else { throw ValidationError("--weight-scale must not be negative") }
+            if let at { _ = try parseInstant(at) }
+        }
 
         @OptionGroup var store: StoreOptions
 
@@ -41,12 +45,10 @@ struct LegacyCommand: AsyncParsableCommand {
             do {
                 update = try EACUpdate(csv: try String(contentsOfFile: reads, encoding: .utf8), weightScaleMillionths: weightScale)
             } catch { throw ValidationError("\(reads): \(error) — nothing was recorded") }
-            let source: any ProfileCoefficientSource =
-                try coefficients.map { try ProfileCoefficientTable(csv: String(contentsOfFile: $0, encoding: .utf8)) }
-                ?? SyntheticProfileCoefficients()
             let instant = try at.map(parseInstant) ?? SystemClock.now
+            // The settlement runs profile with the synthetic set, so the AA must be worked out with it too.
             let (results, refusals) = try await store.withRegister { register in
-                try await update.apply(register: register, coefficients: source, at: instant)
+                try await update.apply(register: register, coefficients: SyntheticProfileCoefficients(), at: instant)
             }
             for result in results {
                 print(
@@ -63,8 +65,9 @@ struct LegacyCommand: AsyncParsableCommand {
             commandName: "hh-ingest", abstract: "Store legacy HH metering points' HH data (HHDC to HHDA) for settlement.",
             discussion: """
                 FILE is CSV: \(LegacyHHData.header) (kwh with three decimals, flag A actual or E estimated). \
-                A malformed file is refused whole; a row for a point that is not legacy HH on its date is refused \
-                and the rest stored as one new version of the SP data.
+                A malformed file is refused whole; a row for a point that is not legacy HH on its date (or in the \
+                wrong direction, or for a future date) is refused and the rest stored as one new version of the SP \
+                data; the exit status is then 1.
                 """)
 
         @Argument(help: "The HH data CSV file.")
@@ -87,6 +90,7 @@ struct LegacyCommand: AsyncParsableCommand {
                 "\(receipt.accepted) HH values stored\(receipt.stored.map { " as version \($0.version)" } ?? ""), \(receipt.refusals.count) refused"
             )
             for refusal in receipt.refusals { print("  line \(refusal.line) \(refusal.mpan): \(refusal.reason)") }
+            if !receipt.refusals.isEmpty { throw ExitCode(1) }
         }
     }
 

@@ -265,10 +265,12 @@ struct MigrationRunOffCommand: AsyncParsableCommand {
                 print("  last settlement date needing legacy reruns: \(last)")
                 for run in segment.finalReruns {
                     print(
-                        "    \(run.run.rawValue) due \(run.dueDate) (\(run.runSet.rawValue) timetable)\(run.dueDate < today ? ", done" : "")"
+                        "    \(run.run.rawValue) due \(run.dueDate) (\(run.runSet.rawValue) timetable)\(run.dueDate < today ? ", due date passed" : "")"
                     )
                 }
-                if let final = segment.finalLegacyRun { print("  legacy path needed until \(final.dueDate)") }
+                if let final = segment.finalLegacyRun {
+                    print("  legacy path needed until \(final.dueDate) (\(final.run.rawValue) of \(final.settlementDate))")
+                }
             }
         }
         if let switchOff = report.switchOffDate {
