@@ -73,7 +73,7 @@ let package = Package(
         ),
         .target(
             name: "MHHSSimulator",
-            dependencies: ["MHHSCore", "MHHSRegistration", "MHHSSettlement"],
+            dependencies: ["MHHSCore", "MHHSStandingData", "MHHSMessages", "MHHSRegistration", "MHHSSettlement", "MHHSLegacy", "MHHSMigration"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -136,6 +136,7 @@ let package = Package(
                 "MHHSDataServices",
                 "MHHSLegacy",
                 "MHHSMigration",
+                "MHHSSimulator",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -33,25 +33,22 @@ extension SyntheticMarket {
         return builder.finish()
     }
 
-    /// The SP data of a group for a date as one segment: every point that sends data, all its
-    /// periods, in MPAN order.
-    public func segment(of group: GSPGroup, on date: SettlementDate) -> SPSegmentBuilder {
+    /// The SP data of a group for a date as one segment: every point that sends data and that
+    /// `include` keeps (by MPAN), all its periods, in MPAN order. Values differ day by day
+    /// (each point's draws are seeded with the date); `silent` points send nothing unless
+    /// `lateData` asks for theirs (data that arrives late, for reconciliation runs).
+    public func segment(
+        of group: GSPGroup, on date: SettlementDate, lateData: Bool = false, including include: (Int64) -> Bool = { _ in true }
+    ) -> SPSegmentBuilder {
         let count = count(of: group)
         let periods = date.periodCount
-        var builder = SPSegmentBuilder(settlementDate: date, gspGroup: group, reservingRows: count)
+        var builder = SPSegmentBuilder(settlementDate: date, gspGroup: group, reservingRows: lateData ? count / 100 : count)
         var values = [Int32](repeating: 0, count: periods)
         var quality = [UInt8](repeating: 0, count: periods)
-        let estimate = QualityCode("E2")!.rawValue
         for index in 0..<count {
-            var point = point(group: group, index: index)
-            guard !point.silent else { continue }
-            let (low, high) = Self.range(point)
-            for period in 0..<periods {
-                let draw = point.generator.next()
-                values[period] =
-                    point.deEnergised ? 0 : Int32(low + Int64(draw % UInt64(high - low + 1))) * Self.shape(point, period, periods) / 4
-                quality[period] = (draw >> 40) % 100 < 2 ? estimate : 1
-            }
+            let point = point(group: group, index: index)
+            guard point.silent == lateData, include(point.mpan) else { continue }
+            Self.dayValues(point, on: date, values: &values, quality: &quality)
             values.withUnsafeBufferPointer { valueBuffer in
                 quality.withUnsafeBufferPointer { qualityBuffer in
                     builder.addRow(
@@ -60,6 +57,39 @@ extension SyntheticMarket {
             }
         }
         return builder
+    }
+
+    /// The physical flows of a group on a date, per period: what every point took (imports)
+    /// and gave (exports), whether or not it sends data or is settled on it.
+    public func flows(of group: GSPGroup, on date: SettlementDate) -> (imports: [Int64], exports: [Int64]) {
+        let periods = date.periodCount
+        var imports = [Int64](repeating: 0, count: periods)
+        var exports = [Int64](repeating: 0, count: periods)
+        var values = [Int32](repeating: 0, count: periods)
+        var quality = [UInt8](repeating: 0, count: periods)
+        for index in 0..<count(of: group) {
+            let point = point(group: group, index: index)
+            Self.dayValues(point, on: date, values: &values, quality: &quality)
+            for period in 0..<periods {
+                if point.exporting { exports[period] += Int64(values[period]) } else { imports[period] += Int64(values[period]) }
+            }
+        }
+        return (imports, exports)
+    }
+
+    /// One point's values and quality codes on a date: 2 % of periods estimated, zero when
+    /// de-energised.
+    static func dayValues(_ point: Point, on date: SettlementDate, values: inout [Int32], quality: inout [UInt8]) {
+        var generator = point.generator
+        var random = SplitMix64(seed: generator.next() ^ UInt64(date.dayNumber) &* 0x9E37_79B9_7F4A_7C15)
+        let (low, high) = range(point)
+        let periods = date.periodCount
+        let estimate = QualityCode("E2")!.rawValue
+        for period in 0..<periods {
+            let draw = random.next()
+            values[period] = point.deEnergised ? 0 : Int32(low + Int64(draw % UInt64(high - low + 1))) * shape(point, period, periods) / 4
+            quality[period] = (draw >> 40) % 100 < 2 ? estimate : 1
+        }
     }
 
     /// Wh per period before shaping, by class of metering point.
@@ -85,4 +115,4 @@ extension SyntheticMarket {
     }
 }
 
-private func format3(_ value: Int) -> String { String(repeating: "0", count: 3 - String(value).count) + String(value) }
+

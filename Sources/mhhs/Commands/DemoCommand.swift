@@ -1,0 +1,201 @@
+import ArgumentParser
+import Foundation
+import MHHSCore
+import MHHSHub
+import MHHSMessages
+import MHHSMigration
+import MHHSRegistration
+import MHHSSettlement
+import MHHSSimulator
+import MHHSStandingData
+import MHHSStorage
+
+/// `mhhs demo`: the whole transition on a synthetic GB market (MarketDemo), with its reports,
+/// DIP messages and a static dashboard written to `--out`.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Run a synthetic GB market through the whole transition, day by day, and write its reports.",
+        discussion: """
+            Registers --mpans synthetic MPANs in the legacy arrangements, plans migration waves per segment under \
+            per-LDSO daily thresholds, then for each of --days settlement dates: migrates that day's points through \
+            the Registration Service's MCA appointments (answering as the providers), checks the data services' \
+            data in MDS, stores legacy HH data, records the takes, runs the LSS and settles the date (SF) with \
+            legacy and MHHS side by side. Then late data and an R1 for earlier dates, and the run-off. Each run \
+            is checked (Σ corrected = take; every MPAN settled once). --out receives the store (data/), \
+            dashboard.html, reports/ and dip/ (messages that pass dip-validate); `mhhs serve --data-dir OUT/data` \
+            or any other command explores it.
+            """)
+
+    @Option(help: "How many MPANs (30400000 is full GB scale).")
+    var mpans: Int = 100_000
+
+    @Option(help: "How many settlement days.")
+    var days: Int = 14
+
+    @Option(help: "The generator's seed (the same seed and size give the same market).")
+    var seed: UInt64 = 1
+
+    @Option(help: "The first settlement date.")
+    var start: String = "2026-11-02"
+
+    @Option(help: "Where to write the store, reports and dashboard (replaced if it holds an earlier demo).")
+    var out: String = "./mhhs-demo"
+
+    func validate() throws {
+        guard mpans >= 100 else { throw ValidationError("--mpans must be at least 100") }
+        guard (4...60).contains(days) else { throw ValidationError("--days must be 4 to 60") }
+        _ = try SettlementDate(start)
+    }
+
+    func run() async throws {
+        let folder = URL(fileURLWithPath: out)
+        let marker = folder.appendingPathComponent(".mhhs-demo")
+        if FileManager.default.fileExists(atPath: folder.path) {
+            let contents = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            guard contents.isEmpty || FileManager.default.fileExists(atPath: marker.path) else {
+                throw ValidationError("\(out) exists and does not hold an earlier demo: choose another --out")
+            }
+            try FileManager.default.removeItem(at: folder)
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data().write(to: marker)
+        let dataFolder = folder.appendingPathComponent("data")
+        let database = try SQLiteDatabase(dataDirectory: dataFolder)
+        let standingData = SQLiteStandingDataRepository(database: database)
+        let settlement = SQLiteSettlementStore(database: database)
+        let hub = SQLiteHubStore(database: database)
+        // The participants, without API keys (issue them with `mhhs participants add` to use the hub).
+        for (participant, role, id) in DemoParticipants.all {
+            try await hub.save(HubParticipant(participant: Participant(dipID: id, mpid: participant, role: role)))
+        }
+        let stores = MarketDemo.Stores(
+            register: SQLiteRegisterRepository(database: database), spData: try FileSPDataStore(database: database, dataDirectory: dataFolder),
+            takes: settlement, runs: settlement, shapes: SQLiteLoadShapeStore(database: database),
+            migrations: SQLiteMigrationStore(database: database)
+        ) { distributor, llfClass, date in
+            try standingData.lineLossFactors(distributor: distributor, llfClass: llfClass, date: date)
+        }
+        let demo = MarketDemo(
+            configuration: .init(meteringPoints: mpans, days: days, seed: seed, start: try SettlementDate(start)), stores: stores)
+        let progress = DemoProgress()
+        let started = ContinuousClock.now
+        let summary = try await demo.run { step, done, total in progress.update(step, done: done, total: total) }
+        progress.finish()
+        let elapsed = ContinuousClock.now - started
+
+        let written = try await writeOutputs(summary, stores: stores, folder: folder)
+        let text = Self.summaryText(summary, elapsed: elapsed, written: written, data: dataFolder.path)
+        print(text, terminator: "")
+        try text.write(to: folder.appendingPathComponent("summary.txt"), atomically: true, encoding: .utf8)
+        let failed = summary.days.filter { !$0.check.passed }.count + summary.reconciliations.filter { !$0.check.passed }.count
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// The last day's SF reports, the last LSS run's IF-022/IF-023, a sample of the Registration
+    /// Service's outbox, and the dashboard.
+    func writeOutputs(_ summary: MarketDemo.Summary, stores: MarketDemo.Stores, folder: URL) async throws -> [String] {
+        let reports = folder.appendingPathComponent("reports")
+        let dip = folder.appendingPathComponent("dip")
+        try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: dip, withIntermediateDirectories: true)
+        var written: [String] = []
+        if let last = summary.days.last?.initialSettlement {
+            var files: [String: [UInt8]] = [:]
+            for name in last.results.keys { files[name] = try await stores.runs.file(named: name, ofRun: last.id) }
+            let results = try RunResults(manifest: last, files: files)
+            for kind in [ECSReport.rep003, .rep002] {
+                let json = reports.appendingPathComponent("\(kind.rawValue)-\(last.settlementDate).json")
+                try Data(try ReportMessages.render(kind, results, sender: ReportSender.standard, at: last.runAt)).write(to: json)
+                try Data(ReportCSV.render(kind, results)).write(to: reports.appendingPathComponent("\(kind.rawValue)-\(last.settlementDate).csv"))
+                written.append(json.path)
+            }
+        }
+        if let shapes = summary.lastShapes {
+            for (name, message) in [
+                ("IF-022", LoadShapeMessages.if022(shapes, at: shapes.runAt)), ("IF-023", LoadShapeMessages.if023(shapes, at: shapes.runAt)),
+            ] {
+                let file = dip.appendingPathComponent("\(name).json")
+                try Data(JSONWriter.bytes(.array([message]))).write(to: file)
+                written.append(file.path)
+            }
+        }
+        let outbox = try await stores.register.outbox(after: 0, limit: 60).map(\.message.message)
+        if !outbox.isEmpty {
+            let file = dip.appendingPathComponent("registration-sample.json")
+            try DIPMessage.jsonArray(outbox).write(to: file)
+            written.append(file.path)
+        }
+        let dashboard = folder.appendingPathComponent("dashboard.html")
+        try DemoDashboard.html(summary).write(to: dashboard, atomically: true, encoding: .utf8)
+        written.append(dashboard.path)
+        return written
+    }
+
+    static func summaryText(_ summary: MarketDemo.Summary, elapsed: Duration, written: [String], data: String) -> String {
+        var text = "\nOpenMHHS demo: \(summary.configuration.meteringPoints) MPANs, \(summary.days.count) days from \(summary.configuration.start)\n\n"
+        text += "date        legacy-nhh legacy-hh      mhhs  mhhs%  migrated  SF checks\n"
+        for day in summary.days {
+            let total = max(1, day.arrangements.values.reduce(0, +))
+            let mhhs = day.arrangements[.mhhs, default: 0]
+            text += "\(day.date)  \(pad(day.arrangements[.legacyNHH, default: 0], 9)) \(pad(day.arrangements[.legacyHH, default: 0], 9)) "
+            text += "\(pad(mhhs, 9)) \(pad(mhhs * 100 / total, 5))%  \(pad(day.migratedByRun, 8))  \(checkText(day.check))\n"
+        }
+        for (run, check, changed) in summary.reconciliations {
+            text += "\(run.id): \(changed) result cells changed by late data; \(checkText(check))\n"
+        }
+        for segment in summary.runOff.segments where segment.lastLegacyDate != nil {
+            text += "segment \(segment.segment): \(segment.openLegacyPoints) legacy MPANs open; last legacy settlement date "
+            text += "\(segment.lastDateNeedingLegacyReruns.map(\.description) ?? "open")"
+            if let final = segment.finalLegacyRun { text += ", legacy reruns until \(final.dueDate) (\(final.run.rawValue))" }
+            text += "\n"
+        }
+        text += "legacy processing can be switched off from \(summary.runOff.switchOffDate.map(\.description) ?? "— (not every segment has run off)")\n"
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        text += "\nfinished in \(Int(seconds)) s; store: \(data)\n"
+        for path in written { text += "  \(path)\n" }
+        text += "explore: mhhs serve --data-dir \(data)   or   mhhs runs list --data-dir \(data)\n"
+        return text
+    }
+
+    static func checkText(_ check: MarketDemo.RunCheck) -> String {
+        (check.passed ? "ok" : "FAILED") + " (Σ corrected = take in \(check.cells - check.unbalancedCells)/\(check.cells) cells, "
+            + "\(check.settled)/\(check.registered) MPANs settled once)"
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+}
+
+/// The demo's progress bars, one per step, from whichever task reports.
+final class DemoProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bar: ProgressBar?
+    private var step = ""
+    private var started = ContinuousClock.now
+
+    func update(_ step: String, done: Int, total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        if step != self.step {
+            finishStep()
+            bar = ProgressBar(label: step)
+            self.step = step
+            started = ContinuousClock.now
+        }
+        bar?.update(done: Int64(done), total: Int64(total))
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        finishStep()
+        bar = nil
+    }
+
+    private func finishStep() {
+        let elapsed = (ContinuousClock.now - started).components
+        bar?.finish("done in \(elapsed.seconds).\(elapsed.attoseconds / 100_000_000_000_000_000) s")
+    }
+}
