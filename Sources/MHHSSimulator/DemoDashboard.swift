@@ -24,13 +24,16 @@ public enum DemoDashboard {
             let width = mhhs * 200 / total
             page += "<tr><td class=l>\(day.date)</td><td>\(day.arrangements[.legacyNHH, default: 0])</td>"
             page += "<td>\(day.arrangements[.legacyHH, default: 0])</td><td>\(mhhs)</td>"
-            page += "<td class=l><svg width=200 height=12><rect width=200 height=12 fill=#ddd /><rect width=\(width) height=12 fill=#2a7 /></svg> "
+            page +=
+                "<td class=l><svg width=200 height=12><rect width=200 height=12 fill=#ddd /><rect width=\(width) height=12 fill=#2a7 /></svg> "
             page += "\(mhhs * 100 / total) %</td><td>\(day.migratedByRun)</td><td>\(day.mdsRefusals)</td>"
-            page += "<td class=l>\(escape(day.initialSettlement.id))</td><td class=l>\(escape(day.lssRunID))</td><td class=l>\(check(day.check))</td></tr>"
+            page +=
+                "<td class=l>\(escape(day.initialSettlement.id))</td><td class=l>\(escape(day.lssRunID))</td><td class=l>\(check(day.check))</td></tr>"
         }
         page += "</table>"
         if !summary.reconciliations.isEmpty {
-            page += "<h2>Reconciliation (R1 after late data)</h2><table><tr><th class=l>run</th><th>changed cells</th><th class=l>checks</th></tr>"
+            page +=
+                "<h2>Reconciliation (R1 after late data)</h2><table><tr><th class=l>run</th><th>changed cells</th><th class=l>checks</th></tr>"
             for (run, runCheck, changed) in summary.reconciliations {
                 page += "<tr><td class=l>\(escape(run.id))</td><td>\(changed)</td><td class=l>\(check(runCheck))</td></tr>"
             }
@@ -46,9 +49,11 @@ public enum DemoDashboard {
         for segment in summary.runOff.segments where segment.lastLegacyDate != nil || segment.openLegacyPoints > 0 {
             page += "<tr><td class=l>\(segment.segment)</td><td>\(segment.openLegacyPoints)</td>"
             page += "<td class=l>\(segment.lastDateNeedingLegacyReruns.map(\.description) ?? "open")</td>"
-            page += "<td class=l>\(segment.finalLegacyRun.map { "\($0.dueDate) (\($0.run.rawValue) of \($0.settlementDate))" } ?? "—")</td></tr>"
+            page +=
+                "<td class=l>\(segment.finalLegacyRun.map { "\($0.dueDate) (\($0.run.rawValue) of \($0.settlementDate))" } ?? "—")</td></tr>"
         }
-        page += "</table><p>Legacy processing can be switched off from: <b>\(summary.runOff.switchOffDate.map(\.description) ?? "not yet")</b></p>"
+        page +=
+            "</table><p>Legacy processing can be switched off from: <b>\(summary.runOff.switchOffDate.map(\.description) ?? "not yet")</b></p>"
         page += "<h2>Progress per arrangement, segment and LDSO</h2><table><tr><th class=l>date</th><th class=l>arrangement</th>"
         page += "<th class=l>segment</th><th class=l>LDSO</th><th>MPANs</th><th>annual kWh</th></tr>"
         for row in summary.progress.rows {
@@ -67,7 +72,10 @@ public enum DemoDashboard {
     }
 
     static func check(_ check: MarketDemo.RunCheck) -> String {
-        let text = "Σ corrected = take in \(check.cells - check.unbalancedCells)/\(check.cells) cells; \(check.settled)/\(check.registered) MPANs settled once"
+        let balanced = check.cells - check.unbalancedCells - check.uncorrectableCells
+        let uncorrectable = check.uncorrectableCells > 0 ? " (\(check.uncorrectableCells) with nothing to correct)" : ""
+        let text =
+            "Σ corrected = take in \(balanced)/\(check.cells) cells\(uncorrectable); \(check.settled)/\(check.registered) MPANs settled once"
         return "<span class=\(check.passed ? "ok" : "bad")>\(text)</span>"
     }
 

@@ -18,7 +18,8 @@ public enum DemoParticipants {
     /// Every participant in a role with its DIP id.
     public static var all: [(MPID, DIPRole, DIPID)] {
         var entries: [(MPID, DIPRole, DIPID)] = [
-            (try! MPID("REGS"), .registrationService, registrationService), (try! MPID("ELXM"), .marketwideDataService, marketwideDataService),
+            (try! MPID("REGS"), .registrationService, registrationService),
+            (try! MPID("ELXM"), .marketwideDataService, marketwideDataService),
         ]
         for (index, supplier) in SyntheticMarket.suppliers.enumerated() {
             entries.append((try! MPID(supplier.0), .supplier, try! DIPID("30000000\(format2(index))")))

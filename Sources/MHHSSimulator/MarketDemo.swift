@@ -21,7 +21,9 @@ public struct MarketDemo: Sendable {
         /// The first settlement date.
         public var start: SettlementDate
 
-        public init(meteringPoints: Int = 100_000, days: Int = 14, seed: UInt64 = 1, start: SettlementDate = try! SettlementDate("2026-11-02")) {
+        public init(
+            meteringPoints: Int = 25_000, days: Int = 14, seed: UInt64 = 1, start: SettlementDate = try! SettlementDate("2026-11-02")
+        ) {
             self.meteringPoints = meteringPoints
             self.days = days
             self.seed = seed
@@ -68,9 +70,13 @@ public struct MarketDemo: Sendable {
 
     /// The demo's own consistency checks of one run.
     public struct RunCheck: Sendable {
-        /// (group, SP, direction) cells whose corrected volumes did not sum to the take.
+        /// (group, SP, direction) cells whose corrected volumes did not sum to the take, among
+        /// those the VAS could correct.
         public let unbalancedCells: Int
         public let cells: Int
+        /// Cells with a take but no volume to scale (`nothing-correctable`: e.g. an export take
+        /// where every exporting point's revised data is zero); the VAS reports these.
+        public let uncorrectableCells: Int
         /// Points settled, against those registered.
         public let settled: Int
         public let registered: Int
@@ -90,6 +96,8 @@ public struct MarketDemo: Sendable {
 
     public let configuration: Configuration
     public let stores: Stores
+    /// One set of coefficients for every day's run (each class, group and year worked out once).
+    let coefficients = CachedProfileCoefficients(SyntheticProfileCoefficients())
     public var market: SyntheticMarket { SyntheticMarket(meteringPoints: configuration.meteringPoints, seed: configuration.seed) }
 
     public init(configuration: Configuration, stores: Stores) {
@@ -195,9 +203,10 @@ public struct MarketDemo: Sendable {
         let shapes = try await LSSRunner(register: stores.register, spData: stores.spData, shapes: stores.shapes)
             .run(day: UTCDay(sameCalendarDateAs: date), at: next.adding(seconds: 7 * 3_600))
         let run = try await settle(date, .initialSettlement, at: next.adding(seconds: 12 * 3_600))
+        let checked = try check(run, market: market)
         return Day(
             date: date, arrangements: arrangements, migratedByRun: migration.migrated.count, mdsRefusals: refusals,
-            lssRunID: shapes.id, initialSettlement: run.manifest, check: try check(run, market: market))
+            lssRunID: shapes.id, initialSettlement: run.manifest, check: checked)
     }
 
     /// [A] The GSP group take: what the points took plus 4 % (losses and unaccounted energy);
@@ -219,13 +228,14 @@ public struct MarketDemo: Sendable {
         let runner = SettlementRunner(
             register: stores.register, spData: stores.spData, takes: stores.takes, runs: stores.runs, shapes: stores.shapes,
             legacy: RunOffGuard(
-                legacy: LegacyNHHVolumes(coefficients: SyntheticProfileCoefficients(), digest: "synthetic-profile-coefficients-1"),
+                legacy: LegacyNHHVolumes(coefficients: coefficients, digest: "synthetic-profile-coefficients-1"),
                 closures: try await stores.migrations.closures()),
             lineLossFactors: stores.lineLossFactors)
         return try await runner.run(date: date, type: type, at: instant)
     }
 
-    /// Late data (the points silent on the day) for earlier dates, then their R1.
+    /// Late data for earlier dates (the points silent on the day, and revisions of 1 % of the
+    /// rest), then their R1.
     func reconcile(
         _ dates: ArraySlice<SettlementDate>, market: SyntheticMarket, progress: @Sendable (String, Int, Int) -> Void
     ) async throws -> [(run: RunManifest, check: RunCheck, changedCells: Int)] {
@@ -257,19 +267,28 @@ public struct MarketDemo: Sendable {
     func check(_ run: StoredSettlementRun, market: SyntheticMarket) throws -> RunCheck {
         let results = try RunResults(manifest: run.manifest, files: run.files)
         var corrected: [String: Int64] = [:]
-        for volume in results.volumes { corrected["\(volume.group)|\(volume.period)|\(volume.direction)", default: 0] += volume.correctedMilliWh }
+        for volume in results.volumes {
+            corrected["\(volume.group)|\(volume.period)|\(volume.direction)", default: 0] += volume.correctedMilliWh
+        }
         var cells = 0
         var unbalanced = 0
+        var uncorrectable = 0
         for line in String(decoding: run.files[SettlementRunFiles.corrections] ?? [], as: UTF8.self).split(separator: "\n").dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard fields.count > 4, !fields[4].isEmpty else { continue }
+            guard fields.count > 7, !fields[4].isEmpty else { continue }
             cells += 1
-            if corrected["\(fields[1])|\(fields[2])|\(fields[3])", default: 0] != RunResults.milliWh(String(fields[4])) { unbalanced += 1 }
+            if fields[7] == "nothing-correctable" {
+                uncorrectable += 1
+            } else if corrected["\(fields[1])|\(fields[2])|\(fields[3])", default: 0] != RunResults.milliWh(String(fields[4])) {
+                unbalanced += 1
+            }
         }
         var settled = 0
         for line in String(decoding: run.files[SettlementRunFiles.statistics] ?? [], as: UTF8.self).split(separator: "\n").dropFirst() {
             settled += Int(line.split(separator: ",")[2]) ?? 0
         }
-        return RunCheck(unbalancedCells: unbalanced, cells: cells, settled: settled, registered: market.meteringPoints)
+        return RunCheck(
+            unbalancedCells: unbalanced, cells: cells, uncorrectableCells: uncorrectable, settled: settled,
+            registered: market.meteringPoints)
     }
 }

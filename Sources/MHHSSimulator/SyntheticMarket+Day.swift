@@ -35,8 +35,9 @@ extension SyntheticMarket {
 
     /// The SP data of a group for a date as one segment: every point that sends data and that
     /// `include` keeps (by MPAN), all its periods, in MPAN order. Values differ day by day
-    /// (each point's draws are seeded with the date); `silent` points send nothing unless
-    /// `lateData` asks for theirs (data that arrives late, for reconciliation runs).
+    /// (each point's draws are seeded with the date); `silent` points send nothing on the day.
+    /// `lateData` gives what arrives later, for reconciliation runs: the silent points' data,
+    /// and a revision (all actual, each value within ±5 %) of 1 % of the others'.
     public func segment(
         of group: GSPGroup, on date: SettlementDate, lateData: Bool = false, including include: (Int64) -> Bool = { _ in true }
     ) -> SPSegmentBuilder {
@@ -47,8 +48,9 @@ extension SyntheticMarket {
         var quality = [UInt8](repeating: 0, count: periods)
         for index in 0..<count {
             let point = point(group: group, index: index)
-            guard point.silent == lateData, include(point.mpan) else { continue }
-            Self.dayValues(point, on: date, values: &values, quality: &quality)
+            let revised = lateData && !point.silent && point.mpan % 100 == Int64(seed % 100)
+            guard point.silent == lateData || revised, include(point.mpan) else { continue }
+            Self.dayValues(point, on: date, revision: revised, values: &values, quality: &quality)
             values.withUnsafeBufferPointer { valueBuffer in
                 quality.withUnsafeBufferPointer { qualityBuffer in
                     builder.addRow(
@@ -69,7 +71,7 @@ extension SyntheticMarket {
         var quality = [UInt8](repeating: 0, count: periods)
         for index in 0..<count(of: group) {
             let point = point(group: group, index: index)
-            Self.dayValues(point, on: date, values: &values, quality: &quality)
+            Self.dayValues(point, on: date, revision: false, values: &values, quality: &quality)
             for period in 0..<periods {
                 if point.exporting { exports[period] += Int64(values[period]) } else { imports[period] += Int64(values[period]) }
             }
@@ -79,16 +81,19 @@ extension SyntheticMarket {
 
     /// One point's values and quality codes on a date: 2 % of periods estimated, zero when
     /// de-energised.
-    static func dayValues(_ point: Point, on date: SettlementDate, values: inout [Int32], quality: inout [UInt8]) {
+    static func dayValues(_ point: Point, on date: SettlementDate, revision: Bool, values: inout [Int32], quality: inout [UInt8]) {
         var generator = point.generator
         var random = SplitMix64(seed: generator.next() ^ UInt64(date.dayNumber) &* 0x9E37_79B9_7F4A_7C15)
+        // A revision moves each value by up to ±5 % (a corrected read, not a new day).
+        var revisions = SplitMix64(seed: generator.next() ^ UInt64(date.dayNumber))
         let (low, high) = range(point)
         let periods = date.periodCount
         let estimate = QualityCode("E2")!.rawValue
         for period in 0..<periods {
             let draw = random.next()
             values[period] = point.deEnergised ? 0 : Int32(low + Int64(draw % UInt64(high - low + 1))) * shape(point, period, periods) / 4
-            quality[period] = (draw >> 40) % 100 < 2 ? estimate : 1
+            if revision { values[period] = values[period] * Int32(95 + revisions.next() % 11) / 100 }
+            quality[period] = !revision && (draw >> 40) % 100 < 2 ? estimate : 1
         }
     }
 
@@ -114,5 +119,3 @@ extension SyntheticMarket {
         return (17...20).contains(hour) ? 7 : (0...5).contains(hour) ? 2 : 4
     }
 }
-
-

@@ -22,7 +22,8 @@ extension SyntheticMarket {
             facts.energisation = point.deEnergised ? .deEnergised : .energised
             facts.llfClass = format3(point.llfClass)
             facts.duosTariff = point.domestic ? "D01" : "N01"
-            facts.address = try! MeteringPointAddress(postcode: "AB1 \(index % 9 + 1)CD", lines: ["\(index + 1) Synthetic Street", nil, area.mpid])
+            facts.address = try! MeteringPointAddress(
+                postcode: "AB1 \(index % 9 + 1)CD", lines: ["\(index + 1) Synthetic Street", nil, area.mpid])
             facts.meteringService = Appointment(role: .meteringService(for: point.segment), provider: Self.legacyMeterOperator)
             if point.segment == .advanced {
                 facts.arrangement = .legacyHH

@@ -9,7 +9,8 @@ struct MHHSCommand: AsyncParsableCommand {
         subcommands: [
             MPANCommand.self, StandingDataCommand.self, LLFCommand.self, CalendarCommand.self, RegistrationCommand.self,
             ParticipantsCommand.self, ServeCommand.self, HubCommand.self, IngestCommand.self, TakeCommand.self, SettleCommand.self,
-            RunsCommand.self, ReportCommand.self, LSSCommand.self, DataServiceCommand.self, LegacyCommand.self, MigrationCommand.self, DemoCommand.self,
+            RunsCommand.self, ReportCommand.self, LSSCommand.self, DataServiceCommand.self, LegacyCommand.self, MigrationCommand.self,
+            DemoCommand.self,
         ]
     )
 }

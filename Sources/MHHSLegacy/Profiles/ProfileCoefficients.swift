@@ -1,4 +1,5 @@
 import MHHSCore
+import Synchronization
 
 /// Legacy NHH profile coefficients: for a profile class and GSP group, the fraction of a year's
 /// consumption that falls in each settlement period of a date [S], held as integer
@@ -142,5 +143,34 @@ public struct ProfileCoefficientTable: ProfileCoefficientSource {
         fraction += String(repeating: "0", count: 12 - fraction.count)
         guard let value = Int64(fraction) else { return nil }
         return whole * picoPerYear + value
+    }
+}
+
+/// Another source's coefficients, each class, group and year worked out once on first use and
+/// kept: the synthetic set computes a whole year to give one date, and a settlement run asks
+/// for every class of every group.
+public final class CachedProfileCoefficients: ProfileCoefficientSource, Sendable {
+    private struct Key: Hashable {
+        let profileClass: Int
+        let group: GSPGroup
+        let year: Int
+    }
+
+    private let source: any ProfileCoefficientSource
+    private let years = Mutex<[Key: [[Int64]]]>([:])
+
+    public init(_ source: any ProfileCoefficientSource) { self.source = source }
+
+    public func year(_ year: Int, profileClass: Int, group: GSPGroup) throws(ProfileCoefficientError) -> [[Int64]] {
+        let key = Key(profileClass: profileClass, group: group, year: year)
+        if let cached = years.withLock({ $0[key] }) { return cached }
+        let computed = try source.year(year, profileClass: profileClass, group: group)
+        years.withLock { $0[key] = computed }
+        return computed
+    }
+
+    public func coefficients(profileClass: Int, group: GSPGroup, date: SettlementDate) throws(ProfileCoefficientError) -> [Int64] {
+        let days = try year(date.year, profileClass: profileClass, group: group)
+        return days[date.dayNumber - (try! SettlementDate(year: date.year, month: 1, day: 1)).dayNumber]
     }
 }

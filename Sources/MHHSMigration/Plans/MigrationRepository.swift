@@ -22,9 +22,10 @@ public protocol MigrationRepository: Sendable {
     /// The points in `status` planned on or before `date`, by planned date then MPAN.
     func items(status: MigrationStatus, plannedOnOrBefore date: SettlementDate) async throws -> [MigrationItem]
 
-    /// Stores a point's new status, detail and time (matched by wave and MPAN) only if its stored
-    /// status is still `expected`; returns whether it did (false: another run got there first).
-    func update(_ item: MigrationItem, expecting expected: MigrationStatus) async throws -> Bool
+    /// Stores each point's new status, detail and time (matched by wave and MPAN) only if its
+    /// stored status is still `expected`, in one transaction; returns, per point, whether it did
+    /// (false: another run got there first).
+    func update(_ items: [MigrationItem], expecting expected: MigrationStatus) async throws -> [Bool]
 
     /// The legacy closures recorded so far.
     func closures() async throws -> [LegacyClosure]

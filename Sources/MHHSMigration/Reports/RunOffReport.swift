@@ -56,11 +56,7 @@ public struct RunOffReport: Sendable {
         let closures = try await migrations.closures()
         let today = LocalSettlementPeriod(containing: now).date
         let horizon = max(today, items.map(\.plannedDate).max() ?? today)
-        var open: [MarketSegment: Int] = [:]
-        for group in GSPGroup.allCases {
-            let snapshot = try await register.snapshot(of: group, on: horizon, asKnownAt: now)
-            for candidate in MigrationCandidate.all(in: snapshot) { open[candidate.segment, default: 0] += 1 }
-        }
+        let open = try await openLegacyPoints(register: register, on: horizon, at: now)
         var lastLegacy: [MarketSegment: SettlementDate] = [:]
         let moved = items.filter { $0.status == .migrated || $0.status == .reversed }
         for (item, history) in zip(moved, try await register.assertions(for: moved.map(\.mpan))) {
@@ -105,6 +101,18 @@ public struct RunOffReport: Sendable {
                 finalReruns: reruns, finalLegacyRun: finalRun)
         }
         return RunOffReport(at: now, horizon: horizon, segments: segments)
+    }
+
+    /// The legacy points per segment in the register on `date` as known at `instant`.
+    public static func openLegacyPoints(register: any RegisterRepository, on date: SettlementDate, at instant: UTCInstant) async throws
+        -> [MarketSegment: Int]
+    {
+        var open: [MarketSegment: Int] = [:]
+        for group in GSPGroup.allCases {
+            let snapshot = try await register.snapshot(of: group, on: date, asKnownAt: instant)
+            for candidate in MigrationCandidate.all(in: snapshot) { open[candidate.segment, default: 0] += 1 }
+        }
+        return open
     }
 
     /// The last settlement date a point was on a legacy arrangement before it settled under

@@ -64,69 +64,102 @@ public struct MigrationService: Sendable {
         let waves = Dictionary(uniqueKeysWithValues: try await migrations.waves().map { ($0.id, $0) })
         let today = LocalSettlementPeriod(containing: now).date
         var pending = try await pendingMigrationAppointments(at: now)
-        for var item in try await migrations.items(status: .planned, plannedOnOrBefore: date) {
-            guard let wave = waves[item.wave] else { continue }
-            item.updatedAt = now
-            do {
-                // One point's refusal (its code in the detail) does not stop the others.
-                if let ids = pending[item.mpan], !ids.isEmpty {
-                    item.detail = ids.map(\.id).joined(separator: " ")
-                } else if item.plannedDate < today {
-                    throw MigrationError.invalidPlan(
-                        "planned date \(item.plannedDate) passed before its appointments were asked for; plan it again")
-                } else {
-                    item.detail = try await requestAppointments(for: item, wave: wave, at: now)
+        // In batches: the Registration Service decides a batch's requests in one transaction.
+        for batch in try await migrations.items(status: .planned, plannedOnOrBefore: date).chunked(Self.batchSize) {
+            var items = batch
+            var asks: [Int: [(RegistrationRequest, RequestSender)]] = [:]
+            let histories = try await register.assertions(for: items.map(\.mpan))
+            for index in items.indices {
+                items[index].updatedAt = now
+                do {
+                    // One point's refusal (its code in the detail) does not stop the others.
+                    if let ids = pending[items[index].mpan], !ids.isEmpty {
+                        items[index].detail = ids.map(\.id).joined(separator: " ")
+                        items[index].status = .requested
+                    } else if items[index].plannedDate < today {
+                        throw MigrationError.invalidPlan(
+                            "planned date \(items[index].plannedDate) passed before its appointments were asked for; plan it again")
+                    } else if let wave = waves[items[index].wave] {
+                        let requests = try appointmentRequests(for: items[index], wave: wave, history: histories[index], at: now)
+                        items[index].status = requests.isEmpty ? .migrated : .requested
+                        items[index].detail = ""
+                        if !requests.isEmpty { asks[index] = requests }
+                    }
+                } catch let error as RegistrationError {
+                    items[index].status = .failed
+                    items[index].detail = error.description
+                } catch let error as MigrationError {
+                    items[index].status = .failed
+                    items[index].detail = error.description
                 }
-                item.status = item.detail.isEmpty ? .migrated : .requested
-            } catch let error as RegistrationError {
-                item.status = .failed
-                item.detail = error.description
-            } catch let error as MigrationError {
-                item.status = .failed
-                item.detail = error.description
             }
-            guard try await migrations.update(item, expecting: .planned) else { continue }
-            switch item.status {
-            case .requested: report.requested.append(item)
-            case .failed: report.failed.append(item)
-            case .migrated: report.migrated.append(item)
-            case .planned, .reversed: break
+            // The data service first; the metering service only where that was accepted, so a
+            // refusal leaves nothing pending.
+            for step in 0..<2 {
+                let owners = asks.keys.sorted().filter { items[$0].status == .requested }
+                for (owner, result) in zip(owners, try await registration.handleEach(owners.map { asks[$0]![step] })) {
+                    switch result {
+                    case .success(let outcome):
+                        let ids = outcome.appointments.map(\.id)
+                        items[owner].detail = ([items[owner].detail] + ids).filter { !$0.isEmpty }.joined(separator: " ")
+                    case .failure(let error):
+                        items[owner].status = .failed
+                        items[owner].detail = error.description
+                    }
+                }
+            }
+            for (item, stored) in zip(items, try await migrations.update(items, expecting: .planned)) where stored {
+                switch item.status {
+                case .requested: report.requested.append(item)
+                case .failed: report.failed.append(item)
+                case .migrated: report.migrated.append(item)
+                case .planned, .reversed: break
+                }
             }
         }
 
         if actAsProviders {
             pending = try await pendingMigrationAppointments(at: now)
+            var answers: [(RegistrationRequest, RequestSender)] = []
             for item in try await migrations.items(status: .requested, plannedOnOrBefore: Self.anyDate) {
                 let ids = Set(item.detail.split(separator: " ").map(String.init))
                 for appointment in pending[item.mpan] ?? [] where ids.contains(appointment.id) {
                     guard let role = DIPRole(rawValue: appointment.role.rawValue) else { continue }
                     let response = AppointmentResponse(
                         mpan: item.mpan, appointmentID: appointment.id, accepted: true, responseCode: "SP000")
-                    try await registration.handle(
-                        .appointmentResponse(response), from: RequestSender(participant: appointment.provider, role: role))
+                    answers.append((.appointmentResponse(response), RequestSender(participant: appointment.provider, role: role)))
                 }
             }
+            for batch in answers.chunked(Self.batchSize) { _ = try await registration.handleEach(batch) }
         }
 
         let stillPending = Set(try await register.pendingAppointments(requestedBefore: now.adding(seconds: 1)).map(\.id))
-        for var item in try await migrations.items(status: .requested, plannedOnOrBefore: Self.anyDate) {
-            let state = try await register.state(of: item.mpan, on: item.plannedDate, asKnownAt: now)
-            if state?.arrangement == .mhhs {
-                item.status = .migrated
-            } else if item.detail.split(separator: " ").allSatisfy({ !stillPending.contains(String($0)) }) {
-                item.status = .failed
-                item.detail = "appointments \(item.detail) were rejected or lapsed"
-            } else {
-                report.waiting.append(item)
-                continue
+        for batch in try await migrations.items(status: .requested, plannedOnOrBefore: Self.anyDate).chunked(Self.batchSize) {
+            var changed: [MigrationItem] = []
+            for (item, history) in zip(batch, try await register.assertions(for: batch.map(\.mpan))) {
+                var item = item
+                if RegisterFold.state(of: history, on: item.plannedDate, asKnownAt: now)?.arrangement == .mhhs {
+                    item.status = .migrated
+                } else if item.detail.split(separator: " ").allSatisfy({ !stillPending.contains(String($0)) }) {
+                    item.status = .failed
+                    item.detail = "appointments \(item.detail) were rejected or lapsed"
+                } else {
+                    report.waiting.append(item)
+                    continue
+                }
+                item.updatedAt = now
+                changed.append(item)
             }
-            item.updatedAt = now
-            guard try await migrations.update(item, expecting: .requested) else { continue }
-            if item.status == .migrated { report.migrated.append(item) } else { report.failed.append(item) }
+            for (item, stored) in zip(changed, try await migrations.update(changed, expecting: .requested)) where stored {
+                if item.status == .migrated { report.migrated.append(item) } else { report.failed.append(item) }
+            }
         }
         report.closures = try await closeCompletedSegments(at: now)
         return report
     }
+
+    /// How many points one batch takes through the Registration Service.
+    static let batchSize = 500
 
     /// A date later than any planned one, to ask for every point in a state.
     static let anyDate = SettlementDate(dayNumber: 3_000_000)
@@ -137,33 +170,29 @@ public struct MigrationService: Sendable {
         return Dictionary(grouping: pending.filter { AppointmentRequest.migrationScenarios.contains($0.scenario) }, by: \.mpan)
     }
 
-    /// Sends the two `MCA` requests; returns their appointment ids (space-separated), or "" when
-    /// the point is already MHHS on its date. Both providers are found before either is asked.
-    func requestAppointments(for item: MigrationItem, wave: MigrationWave, at now: UTCInstant) async throws -> String {
-        guard let state = try await register.state(of: item.mpan, on: item.plannedDate, asKnownAt: now) else {
+    /// The two `MCA` requests of a point, from its supplier; none when it is already MHHS on its
+    /// date. Both providers are found before either is asked for.
+    func appointmentRequests(for item: MigrationItem, wave: MigrationWave, history: [RegisterAssertion], at now: UTCInstant) throws
+        -> [(RegistrationRequest, RequestSender)]
+    {
+        guard let state = RegisterFold.state(of: history, on: item.plannedDate, asKnownAt: now) else {
             throw RegistrationError.unknownMPAN("\(item.mpan) on \(item.plannedDate)")
         }
-        if state.arrangement == .mhhs { return "" }
+        if state.arrangement == .mhhs { return [] }
         guard let supplier = state.supplier, let segment = state.marketSegment else {
             throw RegistrationError.missing("\(item.mpan) has no supplier or market segment on \(item.plannedDate)")
         }
-        let roles = [AppointmentRole.dataService(for: segment), .meteringService(for: segment)]
-        var providers: [MPID] = []
-        for role in roles {
+        var requests: [(RegistrationRequest, RequestSender)] = []
+        for role in [AppointmentRole.dataService(for: segment), .meteringService(for: segment)] {
             guard let provider = wave.provider(for: role) else {
                 throw MigrationError.invalidPlan("wave \(wave.id) names no \(role.rawValue) provider")
             }
-            providers.append(provider)
-        }
-        var ids: [String] = []
-        for (role, provider) in zip(roles, providers) {
             let request = AppointmentRequest(
                 mpan: item.mpan, role: role, provider: provider, effectiveFrom: item.plannedDate, scenario: "MCA",
                 contractReference: "MIGRATION-\(wave.id)")
-            let outcome = try await registration.handle(.appointment(request), from: RequestSender(participant: supplier, role: .supplier))
-            ids += outcome.appointments.map(\.id)
+            requests.append((.appointment(request), RequestSender(participant: supplier, role: .supplier)))
         }
-        return ids.joined(separator: " ")
+        return requests
     }
 
     /// Takes a migrated point back to a legacy arrangement from `date` (IF-003), as its
@@ -188,19 +217,35 @@ public struct MigrationService: Sendable {
             item.status = .reversed
             item.detail = "reverse migration to \(arrangement.rawValue) from \(date)"
             item.updatedAt = now
-            _ = try await migrations.update(item, expecting: .migrated)
+            _ = try await migrations.update([item], expecting: .migrated)
         }
     }
 
     /// Closes every segment whose wave points have all migrated and that has no legacy point
     /// left in the register after the last date any of them was legacy.
     func closeCompletedSegments(at now: UTCInstant) async throws -> [LegacyClosure] {
+        // The whole report (every moved point's history) only once some segment may close.
+        let items = try await migrations.items(wave: nil)
+        let today = LocalSettlementPeriod(containing: now).date
+        let horizon = max(today, items.map(\.plannedDate).max() ?? today)
+        let open = try await RunOffReport.openLegacyPoints(register: register, on: horizon, at: now)
+        let closed = Set(try await migrations.closures().map(\.segment))
+        let waiting = Set(items.filter { $0.status == .planned || $0.status == .requested }.map(\.segment))
+        let candidates = Set(items.map(\.segment)).filter { open[$0, default: 0] == 0 && !closed.contains($0) && !waiting.contains($0) }
+        guard !candidates.isEmpty else { return [] }
         let status = try await RunOffReport.build(register: register, migrations: migrations, at: now)
-        var closed: [LegacyClosure] = []
+        var recorded: [LegacyClosure] = []
         for segment in status.segments where segment.closure == nil {
             guard let last = segment.closableAfter else { continue }
-            closed.append(try await migrations.close(LegacyClosure(segment: segment.segment, lastLegacyDate: last, closedAt: now)))
+            recorded.append(try await migrations.close(LegacyClosure(segment: segment.segment, lastLegacyDate: last, closedAt: now)))
         }
-        return closed
+        return recorded
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }

@@ -33,6 +33,22 @@ public struct RegistrationService: Sendable {
         }
     }
 
+    /// Handles many requests in order, each deciding on what the earlier ones recorded, at one
+    /// instant; a rejected one records nothing and returns its error in its place. On the
+    /// embedded store they share one transaction (far cheaper than one each).
+    public func handleEach(_ requests: [(RegistrationRequest, RequestSender)]) async throws -> [Result<
+        RegistrationOutcome, RegistrationError
+    >] {
+        let context = makeContext(now: clock())
+        let results = try await repository.updateEach(requests.map(\.0.mpan)) { index, record in
+            try RegistrationProcess.handle(
+                requests[index].0, from: requests[index].1, history: record.history, appointments: record.appointments, context: context)
+        }
+        return results.map { result in
+            result.mapError { ($0 as? RegistrationError) ?? RegistrationError("REG0001", "\($0)") }
+        }
+    }
+
     /// Lapses every appointment request that has waited longer than `timeout` for its
     /// provider's answer (IF-035 Lapsed to the supplier). Returns how many lapsed.
     /// [A] The timeout is configuration; the programme's value is not public.

@@ -43,6 +43,15 @@ public protocol RegisterRepository: Sendable {
         _ decide: @escaping @Sendable (_ record: MeteringPointRecord) throws -> RegistrationOutcome
     ) async throws -> RegistrationOutcome
 
+    /// ``update(_:_:)`` for many MPANs in order, each deciding on the state the earlier ones
+    /// left (two requests about one MPAN see each other). A `decide` that throws records nothing
+    /// for its MPAN and its error is returned in its place; the others are recorded. A store may
+    /// do it all in one transaction (the embedded one does), so a crash keeps none of it.
+    func updateEach(
+        _ mpans: [MPAN],
+        _ decide: @escaping @Sendable (_ index: Int, _ record: MeteringPointRecord) throws -> RegistrationOutcome
+    ) async throws -> [Result<RegistrationOutcome, any Error>]
+
     /// Appointment requests still waiting for an answer that were made before `instant`
     /// (the lapse scheduler's work list).
     func pendingAppointments(requestedBefore instant: UTCInstant) async throws -> [PendingAppointment]
@@ -52,6 +61,21 @@ public protocol RegisterRepository: Sendable {
 }
 
 extension RegisterRepository {
+    public func updateEach(
+        _ mpans: [MPAN],
+        _ decide: @escaping @Sendable (_ index: Int, _ record: MeteringPointRecord) throws -> RegistrationOutcome
+    ) async throws -> [Result<RegistrationOutcome, any Error>] {
+        var results: [Result<RegistrationOutcome, any Error>] = []
+        for (index, mpan) in mpans.enumerated() {
+            do {
+                results.append(.success(try await update(mpan) { try decide(index, $0) }))
+            } catch let error as RegistrationError {
+                results.append(.failure(error))
+            }
+        }
+        return results
+    }
+
     public func assertions(for mpans: [MPAN]) async throws -> [[RegisterAssertion]] {
         var histories: [[RegisterAssertion]] = []
         for mpan in mpans { histories.append(try await assertions(for: mpan)) }

@@ -81,16 +81,25 @@ public struct PostgresMigrationStore: MigrationRepository {
         return items
     }
 
-    public func update(_ item: MigrationItem, expecting expected: MigrationStatus) async throws -> Bool {
-        let rows = try await database.client.query(
-            """
-            UPDATE migration_item SET status = \(item.status.rawValue), detail = \(item.detail), updated_at = \(item.updatedAt.secondsSinceEpoch)
-            WHERE wave = \(item.wave) AND mpan = \(item.mpan.value) AND status = \(expected.rawValue)
-            RETURNING 1
-            """, logger: database.logger)
-        var updated = false
-        for try await _ in rows { updated = true }
-        return updated
+    public func update(_ items: [MigrationItem], expecting expected: MigrationStatus) async throws -> [Bool] {
+        guard !items.isEmpty else { return [] }
+        let logger = database.logger
+        return try await database.transaction { connection in
+            var stored: [Bool] = []
+            for item in items {
+                let rows = try await connection.query(
+                    """
+                    UPDATE migration_item SET status = \(item.status.rawValue), detail = \(item.detail),
+                        updated_at = \(item.updatedAt.secondsSinceEpoch)
+                    WHERE wave = \(item.wave) AND mpan = \(item.mpan.value) AND status = \(expected.rawValue)
+                    RETURNING 1
+                    """, logger: logger)
+                var updated = false
+                for try await _ in rows { updated = true }
+                stored.append(updated)
+            }
+            return stored
+        }
     }
 
     public func closures() async throws -> [LegacyClosure] {

@@ -66,14 +66,17 @@ public struct SQLiteMigrationStore: MigrationRepository {
         }
     }
 
-    public func update(_ item: MigrationItem, expecting expected: MigrationStatus) async throws -> Bool {
-        try await database.pool.write { db in
-            try db.execute(
-                sql: "UPDATE migration_item SET status = ?, detail = ?, updated_at = ? WHERE wave = ? AND mpan = ? AND status = ?",
-                arguments: [
+    public func update(_ items: [MigrationItem], expecting expected: MigrationStatus) async throws -> [Bool] {
+        guard !items.isEmpty else { return [] }
+        return try await database.pool.write { db in
+            let update = try db.cachedStatement(
+                sql: "UPDATE migration_item SET status = ?, detail = ?, updated_at = ? WHERE wave = ? AND mpan = ? AND status = ?")
+            return try items.map { item in
+                try update.execute(arguments: [
                     item.status.rawValue, item.detail, item.updatedAt.secondsSinceEpoch, item.wave, item.mpan.value, expected.rawValue,
                 ])
-            return db.changesCount == 1
+                return db.changesCount == 1
+            }
         }
     }
 

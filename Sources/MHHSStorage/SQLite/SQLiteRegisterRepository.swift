@@ -89,37 +89,68 @@ public struct SQLiteRegisterRepository: RegisterRepository {
     ) async throws -> RegistrationOutcome {
         // SQLite has one writer: reading inside the write transaction holds every MPAN.
         try await database.pool.write { db in
-            let appointments = try String.fetchAll(
-                db, sql: "SELECT body FROM appointment_request WHERE mpan = ? ORDER BY requested_at, id", arguments: [mpan.value]
-            ).map(AppointmentRows.appointment)
-            let outcome = try decide(MeteringPointRecord(history: try Self.assertions(db, mpan), appointments: appointments))
-            for appointment in outcome.appointments {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO appointment_request (id, mpan, status, requested_at, body) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [
-                        appointment.id, appointment.mpan.value, appointment.status.rawValue, appointment.requestedAt.secondsSinceEpoch,
-                        try AppointmentRows.body(appointment),
-                    ])
-            }
-            _ = try Self.store(db) { store in
-                for assertion in outcome.assertions { try store(assertion) }
-            }
-            let insert = SQLiteBinder(
-                statement: try db.cachedStatement(
-                    sql:
-                        "INSERT INTO outbox (recipient, recipient_role, interface_id, event_code, mpan, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                ).sqliteStatement)
-            let now = outcome.decidedAt ?? outcome.assertions.first?.recordedAt ?? UTCInstant(secondsSinceEpoch: 0)
-            for message in outcome.messages {
-                for (offset, value) in try OutboxRows.values(message, mpan: mpan, createdAt: now).enumerated() {
-                    switch value {
-                    case .text(let text): insert.bind(Int32(offset + 1), text)
-                    case .int(let number): insert.bind(Int32(offset + 1), number)
-                    }
-                }
-                try insert.execute(db)
-            }
+            let outcome = try decide(try Self.record(db, mpan))
+            try Self.store(outcome, for: mpan, db)
             return outcome
+        }
+    }
+
+    public func updateEach(
+        _ mpans: [MPAN],
+        _ decide: @escaping @Sendable (_ index: Int, _ record: MeteringPointRecord) throws -> RegistrationOutcome
+    ) async throws -> [Result<RegistrationOutcome, any Error>] {
+        // One write transaction for the lot: a decision that throws stores nothing of its own.
+        try await database.pool.write { db in
+            var results: [Result<RegistrationOutcome, any Error>] = []
+            for (index, mpan) in mpans.enumerated() {
+                let outcome: RegistrationOutcome
+                do {
+                    outcome = try decide(index, try Self.record(db, mpan))
+                } catch let error as RegistrationError {
+                    results.append(.failure(error))
+                    continue
+                }
+                try Self.store(outcome, for: mpan, db)
+                results.append(.success(outcome))
+            }
+            return results
+        }
+    }
+
+    static func record(_ db: Database, _ mpan: MPAN) throws -> MeteringPointRecord {
+        let appointments = try String.fetchAll(
+            db, sql: "SELECT body FROM appointment_request WHERE mpan = ? ORDER BY requested_at, id", arguments: [mpan.value]
+        ).map(AppointmentRows.appointment)
+        return MeteringPointRecord(history: try Self.assertions(db, mpan), appointments: appointments)
+    }
+
+    /// Records a decision's appointment requests, assertions and outbox messages.
+    static func store(_ outcome: RegistrationOutcome, for mpan: MPAN, _ db: Database) throws {
+        for appointment in outcome.appointments {
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO appointment_request (id, mpan, status, requested_at, body) VALUES (?, ?, ?, ?, ?)",
+                arguments: [
+                    appointment.id, appointment.mpan.value, appointment.status.rawValue, appointment.requestedAt.secondsSinceEpoch,
+                    try AppointmentRows.body(appointment),
+                ])
+        }
+        _ = try Self.store(db) { store in
+            for assertion in outcome.assertions { try store(assertion) }
+        }
+        let insert = SQLiteBinder(
+            statement: try db.cachedStatement(
+                sql:
+                    "INSERT INTO outbox (recipient, recipient_role, interface_id, event_code, mpan, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            ).sqliteStatement)
+        let now = outcome.decidedAt ?? outcome.assertions.first?.recordedAt ?? UTCInstant(secondsSinceEpoch: 0)
+        for message in outcome.messages {
+            for (offset, value) in try OutboxRows.values(message, mpan: mpan, createdAt: now).enumerated() {
+                switch value {
+                case .text(let text): insert.bind(Int32(offset + 1), text)
+                case .int(let number): insert.bind(Int32(offset + 1), number)
+                }
+            }
+            try insert.execute(db)
         }
     }
 
