@@ -80,10 +80,17 @@ public struct MarketDemo: Sendable {
         /// Points settled, against those registered.
         public let settled: Int
         public let registered: Int
-        public var passed: Bool { unbalancedCells == 0 && settled == registered }
+        /// Cells the run should have: every group × SP × direction.
+        public let expectedCells: Int
+        public var passed: Bool { cells == expectedCells && unbalancedCells == 0 && uncorrectableCells == 0 && settled == registered }
     }
 
     public struct Summary: Sendable {
+        /// Whether every point is settled under MHHS on the last date.
+        public var migrationComplete: Bool {
+            guard let last = days.last else { return false }
+            return last.arrangements.filter { $0.key != .mhhs }.values.reduce(0, +) == 0
+        }
         public let configuration: Configuration
         public let days: [Day]
         /// The R1 runs of earlier days after their late data, with how many result cells changed.
@@ -130,7 +137,7 @@ public struct MarketDemo: Sendable {
         let end = days.last!.adding(days: 3).startInstant
         let runOff = try await RunOffReport.build(register: stores.register, migrations: stores.migrations, at: end)
         let progressReport = try await MigrationProgress.build(
-            dates: Array(stride(from: start, through: days.last!, by: max(1, days.count / 7))) + [days.last!], at: end,
+            dates: Set(stride(from: start, through: days.last!, by: max(1, days.count / 7))).union([days.last!]).sorted(), at: end,
             register: stores.register)
         let lastShapes = try await stores.shapes.latestRun(onOrBefore: UTCDay(sameCalendarDateAs: days.last!), publishedBy: nil)
         return Summary(
@@ -240,7 +247,8 @@ public struct MarketDemo: Sendable {
         _ dates: ArraySlice<SettlementDate>, market: SyntheticMarket, progress: @Sendable (String, Int, Int) -> Void
     ) async throws -> [(run: RunManifest, check: RunCheck, changedCells: Int)] {
         guard let last = dates.last else { return [] }
-        let received = last.adding(days: 3).startInstant.adding(seconds: 6 * 3_600)
+        // After the last day's own data and runs, so every run's cut-off still means what it says.
+        let received = last.adding(days: 3).startInstant.adding(seconds: 18 * 3_600)
         var results: [(RunManifest, RunCheck, Int)] = []
         for (index, date) in dates.enumerated() {
             for group in GSPGroup.allCases {
@@ -289,6 +297,6 @@ public struct MarketDemo: Sendable {
         }
         return RunCheck(
             unbalancedCells: unbalanced, cells: cells, uncorrectableCells: uncorrectable, settled: settled,
-            registered: market.meteringPoints)
+            registered: market.meteringPoints, expectedCells: GSPGroup.allCases.count * run.manifest.settlementDate.periodCount * 2)
     }
 }

@@ -79,8 +79,8 @@ extension SyntheticMarket {
         return (imports, exports)
     }
 
-    /// One point's values and quality codes on a date: 2 % of periods estimated, zero when
-    /// de-energised.
+    /// One point's values and quality codes on a date: its range × its daily shape × the season,
+    /// 2 % of periods estimated, zero when de-energised.
     static func dayValues(_ point: Point, on date: SettlementDate, revision: Bool, values: inout [Int32], quality: inout [UInt8]) {
         var generator = point.generator
         var random = SplitMix64(seed: generator.next() ^ UInt64(date.dayNumber) &* 0x9E37_79B9_7F4A_7C15)
@@ -89,12 +89,27 @@ extension SyntheticMarket {
         let (low, high) = range(point)
         let periods = date.periodCount
         let estimate = QualityCode("E2")!.rawValue
+        let season = seasonPercent(point, date)
         for period in 0..<periods {
             let draw = random.next()
-            values[period] = point.deEnergised ? 0 : Int32(low + Int64(draw % UInt64(high - low + 1))) * shape(point, period, periods) / 4
-            if revision { values[period] = values[period] * Int32(95 + revisions.next() % 11) / 100 }
+            var value =
+                point.deEnergised
+                ? 0 : (low + Int64(draw % UInt64(high - low + 1))) * Int64(shape(point, period, periods)) * Int64(season) / 400
+            if revision { value = value * Int64(95 + revisions.next() % 11) / 100 }
+            values[period] = Int32(value)
             quality[period] = !revision && (draw >> 40) % 100 < 2 ? estimate : 1
         }
+    }
+
+    /// [A] The season and the week, in percent: demand higher in winter and lower in summer,
+    /// solar export the other way round, non-domestic demand lower at weekends; street lighting
+    /// follows its switching times only.
+    static func seasonPercent(_ point: Point, _ date: SettlementDate) -> Int32 {
+        let month = date.components.month
+        if point.segment == .unmetered { return 100 }
+        if point.exporting { return [50, 65, 90, 115, 135, 145, 140, 125, 100, 80, 60, 45][month - 1] }
+        let season: Int32 = [120, 115, 105, 95, 90, 85, 85, 88, 95, 105, 112, 120][month - 1]
+        return !point.domestic && date.isWeekend ? season * 70 / 100 : season
     }
 
     /// Wh per period before shaping, by class of metering point.

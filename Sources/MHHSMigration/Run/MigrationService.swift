@@ -73,18 +73,19 @@ public struct MigrationService: Sendable {
                 items[index].updatedAt = now
                 do {
                     // One point's refusal (its code in the detail) does not stop the others.
-                    if let ids = pending[items[index].mpan], !ids.isEmpty {
-                        items[index].detail = ids.map(\.id).joined(separator: " ")
-                        items[index].status = .requested
-                    } else if items[index].plannedDate < today {
+                    guard items[index].plannedDate >= today else {
                         throw MigrationError.invalidPlan(
                             "planned date \(items[index].plannedDate) passed before its appointments were asked for; plan it again")
-                    } else if let wave = waves[items[index].wave] {
-                        let requests = try appointmentRequests(for: items[index], wave: wave, history: histories[index], at: now)
-                        items[index].status = requests.isEmpty ? .migrated : .requested
-                        items[index].detail = ""
-                        if !requests.isEmpty { asks[index] = requests }
                     }
+                    guard let wave = waves[items[index].wave] else { continue }
+                    // Appointments already pending (a run that stopped half way) are taken up;
+                    // only the roles without one are asked for.
+                    let waiting = pending[items[index].mpan] ?? []
+                    let requests = try appointmentRequests(for: items[index], wave: wave, history: histories[index], at: now)
+                        .filter { request in !waiting.contains { $0.role.fact == request.0.role?.fact } }
+                    items[index].detail = waiting.map(\.id).joined(separator: " ")
+                    items[index].status = requests.isEmpty && waiting.isEmpty ? .migrated : .requested
+                    if !requests.isEmpty { asks[index] = requests }
                 } catch let error as RegistrationError {
                     items[index].status = .failed
                     items[index].detail = error.description
@@ -94,9 +95,11 @@ public struct MigrationService: Sendable {
                 }
             }
             // The data service first; the metering service only where that was accepted, so a
-            // refusal leaves nothing pending.
+            // refused data service leaves nothing pending. A refused metering service leaves the
+            // data service's request pending until it is answered or lapses; planning the point
+            // again takes it up.
             for step in 0..<2 {
-                let owners = asks.keys.sorted().filter { items[$0].status == .requested }
+                let owners = asks.keys.sorted().filter { items[$0].status == .requested && asks[$0]!.count > step }
                 for (owner, result) in zip(owners, try await registration.handleEach(owners.map { asks[$0]![step] })) {
                     switch result {
                     case .success(let outcome):

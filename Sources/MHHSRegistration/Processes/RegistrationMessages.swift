@@ -14,9 +14,12 @@ struct RegistrationMessages {
     /// references unique among the messages of one request.
     func message(interface: String, event: String, index: Int, custom: [String: JSONValue]) -> DIPMessage {
         let date = SettlementDate(dayNumber: context.now.utcDayNumber)
+        // A point's data-service and metering-service appointments can be decided in the same
+        // second (a batch): their messages differ by kind as well as index.
+        let kind = event.hasPrefix("DS") ? "d" : event.hasPrefix("MS") ? "m" : ""
         let reference = SenderUniqueReference.make(
             interface: interface, sender: context.registrationService, role: .registrationService, date: date,
-            suffix: "\(view.mpan)\(context.now.secondsSinceEpoch)n\(index)")
+            suffix: "\(view.mpan)\(context.now.secondsSinceEpoch)\(kind)n\(index)")
         let common = CommonBlock(
             S0: SchemaBlock(interfaceID: interface, schemaVersion: Self.schemaVersion, eventCode: "[\(event)]"),
             S1: SenderBlock(

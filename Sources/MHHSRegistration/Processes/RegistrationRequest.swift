@@ -30,6 +30,11 @@ public enum RegistrationRequest: Sendable {
     /// The Registration Service's own scheduler: a pending appointment got no answer in time.
     case appointmentLapse(mpan: MPAN, appointmentID: String)
 
+    /// The role an appointment request is for (nil for other requests).
+    public var role: AppointmentRole? {
+        if case .appointment(let request) = self { request.role } else { nil }
+    }
+
     /// The MPAN the request is about.
     public var mpan: MPAN {
         switch self {

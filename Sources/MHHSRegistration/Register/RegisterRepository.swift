@@ -67,9 +67,18 @@ extension RegisterRepository {
     ) async throws -> [Result<RegistrationOutcome, any Error>] {
         var results: [Result<RegistrationOutcome, any Error>] = []
         for (index, mpan) in mpans.enumerated() {
+            // Only the decision's own error is the MPAN's; a storage error ends the batch.
+            let decision = DecisionError()
             do {
-                results.append(.success(try await update(mpan) { try decide(index, $0) }))
-            } catch let error as RegistrationError {
+                results.append(
+                    .success(
+                        try await update(mpan) { record in
+                            do { return try decide(index, record) } catch {
+                                decision.error = error
+                                throw error
+                            }
+                        }))
+            } catch let error where decision.error != nil {
                 results.append(.failure(error))
             }
         }
@@ -91,4 +100,10 @@ extension RegisterRepository {
     public func history(of mpan: MPAN) async throws -> RegisterHistory {
         RegisterHistory(mpan: mpan, assertions: try await assertions(for: mpan))
     }
+}
+
+/// Carries a decision's error out of ``RegisterRepository/update(_:_:)``, so ``updateEach`` can
+/// tell it from a storage error. Written once, inside the update, before it is read.
+final class DecisionError: @unchecked Sendable {
+    var error: (any Error)?
 }

@@ -104,9 +104,10 @@ public struct SQLiteRegisterRepository: RegisterRepository {
             var results: [Result<RegistrationOutcome, any Error>] = []
             for (index, mpan) in mpans.enumerated() {
                 let outcome: RegistrationOutcome
+                let record = try Self.record(db, mpan)
                 do {
-                    outcome = try decide(index, try Self.record(db, mpan))
-                } catch let error as RegistrationError {
+                    outcome = try decide(index, record)
+                } catch {
                     results.append(.failure(error))
                     continue
                 }

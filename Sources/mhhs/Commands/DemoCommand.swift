@@ -44,6 +44,7 @@ struct DemoCommand: AsyncParsableCommand {
     var out: String = "./mhhs-demo"
 
     func validate() throws {
+        guard !out.isEmpty else { throw ValidationError("--out must name a folder") }
         guard mpans >= 100 else { throw ValidationError("--mpans must be at least 100") }
         guard (4...60).contains(days) else { throw ValidationError("--days must be 4 to 60") }
         _ = try SettlementDate(start)
@@ -52,12 +53,16 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let folder = URL(fileURLWithPath: out)
         let marker = folder.appendingPathComponent(".mhhs-demo")
-        if FileManager.default.fileExists(atPath: folder.path) {
-            let contents = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            guard contents.isEmpty || FileManager.default.fileExists(atPath: marker.path) else {
-                throw ValidationError("\(out) exists and does not hold an earlier demo: choose another --out")
+        // Replaces an earlier demo's own files, and nothing else.
+        let own: Set<String> = [".mhhs-demo", "data", "dashboard.html", "summary.txt", "reports", "dip"]
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw ValidationError("\(out) is a file: choose a folder for --out") }
+            let contents = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+            guard contents.isEmpty || (contents.contains(".mhhs-demo") && contents.isSubset(of: own)) else {
+                throw ValidationError("\(out) holds other files than an earlier demo's: choose another --out")
             }
-            try FileManager.default.removeItem(at: folder)
+            for entry in contents { try FileManager.default.removeItem(at: folder.appendingPathComponent(entry)) }
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data().write(to: marker)
@@ -91,7 +96,7 @@ struct DemoCommand: AsyncParsableCommand {
         print(text, terminator: "")
         try text.write(to: folder.appendingPathComponent("summary.txt"), atomically: true, encoding: .utf8)
         let failed = summary.days.filter { !$0.check.passed }.count + summary.reconciliations.filter { !$0.check.passed }.count
-        if failed > 0 { throw ExitCode(1) }
+        if failed > 0 || !summary.migrationComplete { throw ExitCode(1) }
     }
 
     /// The last day's SF reports, the last LSS run's IF-022/IF-023, a sample of the Registration
@@ -124,7 +129,19 @@ struct DemoCommand: AsyncParsableCommand {
                 written.append(file.path)
             }
         }
-        let outbox = try await stores.register.outbox(after: 0, limit: 60).map(\.message.message)
+        // Up to ten of each interface the Registration Service sent (IF-032 to IF-037).
+        var outbox: [DIPMessage] = []
+        var perInterface: [String: Int] = [:]
+        var position: Int64 = 0
+        while true {
+            let page = try await stores.register.outbox(after: position, limit: 5_000)
+            guard let last = page.last else { break }
+            position = last.sequence
+            for entry in page where perInterface[entry.message.interfaceID, default: 0] < 10 {
+                perInterface[entry.message.interfaceID, default: 0] += 1
+                outbox.append(entry.message.message)
+            }
+        }
         if !outbox.isEmpty {
             let file = dip.appendingPathComponent("registration-sample.json")
             try DIPMessage.jsonArray(outbox).write(to: file)
@@ -155,6 +172,9 @@ struct DemoCommand: AsyncParsableCommand {
             if let final = segment.finalLegacyRun { text += ", legacy reruns until \(final.dueDate) (\(final.run.rawValue))" }
             text += "\n"
         }
+        text +=
+            summary.migrationComplete
+            ? "migration complete: every MPAN settled under MHHS on the last date\n" : "FAILED: the migration did not complete\n"
         text +=
             "legacy processing can be switched off from \(summary.runOff.switchOffDate.map(\.description) ?? "— (not every segment has run off)")\n"
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
