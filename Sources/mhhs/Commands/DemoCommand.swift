@@ -133,8 +133,9 @@ struct DemoCommand: AsyncParsableCommand {
         var outbox: [DIPMessage] = []
         var perInterface: [String: Int] = [:]
         var position: Int64 = 0
-        while true {
-            let page = try await stores.register.outbox(after: position, limit: 5_000)
+        let wanted = ["IF-032", "IF-033", "IF-035", "IF-036", "IF-037"]
+        while !wanted.allSatisfy({ perInterface[$0, default: 0] >= 10 }) {
+            let page = try await stores.register.outbox(after: position, limit: 2_000)
             guard let last = page.last else { break }
             position = last.sequence
             for entry in page where perInterface[entry.message.interfaceID, default: 0] < 10 {
