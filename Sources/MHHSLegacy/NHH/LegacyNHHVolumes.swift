@@ -21,6 +21,13 @@ public struct LegacyNHHVolumes: LegacyVolumeSource {
         1: 3_100_000, 2: 4_200_000, 3: 10_000_000, 4: 15_000_000, 5: 50_000_000, 6: 80_000_000, 7: 120_000_000, 8: 200_000_000,
     ]
 
+    /// A point's annual Wh as the transition sizes it: the recorded figure when there is one
+    /// (not negative), else its class's standard default, else 0.
+    public static func annualWh(recorded: Int64?, profileClass: Int) -> Int64 {
+        if let recorded, recorded >= 0 { return recorded }
+        return standardDefaults[profileClass] ?? 0
+    }
+
     public init(coefficients: any ProfileCoefficientSource, digest: String, defaultAnnualWh: [Int: Int64] = Self.standardDefaults) {
         self.coefficients = coefficients
         self.digest = digest

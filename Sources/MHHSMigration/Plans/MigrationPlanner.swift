@@ -44,7 +44,7 @@ public struct MigrationCandidate: Sendable, Hashable {
                     supplier: snapshot.participants[Int(snapshot.supplier[point])],
                     segment: MarketSegment.allCases[Int(snapshot.marketSegment[point])],
                     arrangement: SettlementArrangement.allCases[Int(arrangement)],
-                    annualWh: recorded >= 0 ? recorded : LegacyNHHVolumes.standardDefaults[profileClass] ?? 0))
+                    annualWh: LegacyNHHVolumes.annualWh(recorded: recorded, profileClass: profileClass)))
         }
         return found
     }

@@ -54,7 +54,7 @@ public struct MigrationProgress: Sendable {
                     let segment = MarketSegment.allCases[Int(snapshot.marketSegment[point])]
                     let distributor = snapshot.participants[Int(snapshot.distributor[point])]
                     let recorded = snapshot.annualConsumptionWh[point]
-                    let annual = recorded >= 0 ? recorded : LegacyNHHVolumes.standardDefaults[Int(snapshot.profileClass[point])] ?? 0
+                    let annual = LegacyNHHVolumes.annualWh(recorded: recorded, profileClass: Int(snapshot.profileClass[point]))
                     let key = "\(arrangement.rawValue)|\(segment.rawValue)|\(distributor.value)"
                     let cell = cells[key] ?? (arrangement, segment, distributor, 0, 0)
                     cells[key] = (arrangement, segment, distributor, cell.3 + 1, cell.4 + annual)

@@ -85,7 +85,7 @@ public struct ParityReport: Sendable {
                     if coefficientCache[profileClass] == nil {
                         coefficientCache[profileClass] = try coefficients.coefficients(profileClass: profileClass, group: group, date: date)
                     }
-                    let annual = state?.annualConsumption?.energy.wattHours ?? LegacyNHHVolumes.standardDefaults[profileClass] ?? 0
+                    let annual = LegacyNHHVolumes.annualWh(recorded: state?.annualConsumption?.energy.wattHours, profileClass: profileClass)
                     legacy = coefficientCache[profileClass]!.map { ExactShares.scaled(annual, times: $0, over: picoPerYear) }
                 } else {
                     unprofiled.append(item.mpan)

@@ -54,8 +54,7 @@ public struct RunOffReport: Sendable {
     ) async throws -> RunOffReport {
         let items = try await migrations.items(wave: nil)
         let closures = try await migrations.closures()
-        let today = LocalSettlementPeriod(containing: now).date
-        let horizon = max(today, items.map(\.plannedDate).max() ?? today)
+        let horizon = Self.horizon(of: items, at: now)
         let open = try await openLegacyPoints(register: register, on: horizon, at: now)
         var lastLegacy: [MarketSegment: SettlementDate] = [:]
         let moved = items.filter { $0.status == .migrated || $0.status == .reversed }
@@ -101,6 +100,12 @@ public struct RunOffReport: Sendable {
                 finalReruns: reruns, finalLegacyRun: finalRun)
         }
         return RunOffReport(at: now, horizon: horizon, segments: segments)
+    }
+
+    /// The date open legacy points are counted on: the later of today and the last planned date.
+    static func horizon(of items: [MigrationItem], at instant: UTCInstant) -> SettlementDate {
+        let today = LocalSettlementPeriod(containing: instant).date
+        return max(today, items.map(\.plannedDate).max() ?? today)
     }
 
     /// The legacy points per segment in the register on `date` as known at `instant`.

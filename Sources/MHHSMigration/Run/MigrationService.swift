@@ -229,9 +229,7 @@ public struct MigrationService: Sendable {
     func closeCompletedSegments(at now: UTCInstant) async throws -> [LegacyClosure] {
         // The whole report (every moved point's history) only once some segment may close.
         let items = try await migrations.items(wave: nil)
-        let today = LocalSettlementPeriod(containing: now).date
-        let horizon = max(today, items.map(\.plannedDate).max() ?? today)
-        let open = try await RunOffReport.openLegacyPoints(register: register, on: horizon, at: now)
+        let open = try await RunOffReport.openLegacyPoints(register: register, on: RunOffReport.horizon(of: items, at: now), at: now)
         let closed = Set(try await migrations.closures().map(\.segment))
         let waiting = Set(items.filter { $0.status == .planned || $0.status == .requested }.map(\.segment))
         let candidates = Set(items.map(\.segment)).filter { open[$0, default: 0] == 0 && !closed.contains($0) && !waiting.contains($0) }
