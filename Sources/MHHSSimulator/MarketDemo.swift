@@ -273,10 +273,13 @@ public struct MarketDemo: Sendable {
     /// Σ corrected = take in every (group, SP, direction) cell with a take; every registered
     /// point settled once.
     func check(_ run: StoredSettlementRun, market: SyntheticMarket) throws -> RunCheck {
-        let results = try RunResults(manifest: run.manifest, files: run.files)
-        var corrected: [String: Int64] = [:]
-        for volume in results.volumes {
-            corrected["\(volume.group)|\(volume.period)|\(volume.direction)", default: 0] += volume.correctedMilliWh
+        struct Cell: Hashable {
+            let group: Substring, period: Int, direction: Substring
+        }
+        var corrected: [Cell: Int64] = [:]
+        for volume in RunResults.volumes(run.files[SettlementRunFiles.volumes] ?? []) {
+            corrected[Cell(group: Substring(volume.group), period: volume.period, direction: Substring(volume.direction)), default: 0] +=
+                volume.correctedMilliWh
         }
         var cells = 0
         var unbalanced = 0
@@ -287,7 +290,9 @@ public struct MarketDemo: Sendable {
             cells += 1
             if fields[7] == "nothing-correctable" {
                 uncorrectable += 1
-            } else if corrected["\(fields[1])|\(fields[2])|\(fields[3])", default: 0] != RunResults.milliWh(String(fields[4])) {
+            } else if corrected[Cell(group: fields[1], period: Int(fields[2]) ?? 0, direction: fields[3]), default: 0]
+                != RunResults.milliWh(String(fields[4]))
+            {
                 unbalanced += 1
             }
         }

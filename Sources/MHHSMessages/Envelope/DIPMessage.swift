@@ -22,11 +22,7 @@ public struct DIPMessage: Hashable, Sendable, Codable {
     }
 
     /// The message as JSON with sorted keys: the same message always gives the same bytes.
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
-    }
+    public func jsonData() throws -> Data { Data(jsonBytes()) }
 
     /// A JSON array of messages, as `POST /dip-channel/{IF-id}` takes them and golden files hold them.
     public static func jsonArray(_ messages: [DIPMessage], pretty: Bool = false) throws -> Data {

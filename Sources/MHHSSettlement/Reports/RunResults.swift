@@ -119,15 +119,38 @@ public struct RunResults: Sendable {
         self.classes = classes
     }
 
-    /// The rows of a `volumes.csv` (``SettlementRunFiles/render(_:classes:)`` writes it).
+    /// The rows of a `volumes.csv` (``SettlementRunFiles/render(_:classes:)`` writes it). Read
+    /// byte by byte: a GB day has hundreds of thousands of rows, and the demo and `settle diff`
+    /// read two of them per run.
     public static func volumes(_ bytes: [UInt8]) -> [Volume] {
-        String(decoding: bytes, as: UTF8.self).split(separator: "\n").dropFirst().compactMap { line in
-            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard f.count == 11, let period = Int(f[7]), let points = Int(f[10]) else { return nil }
-            return Volume(
-                group: f[1], supplier: f[2], bmUnit: f[3], ccc: f[4], component: f[5], direction: f[6], period: period,
-                uncorrectedMilliWh: milliWh(f[8]), correctedMilliWh: milliWh(f[9]), meteringPoints: points)
+        var volumes: [Volume] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var fields: [Range<Int>] = []
+            fields.reserveCapacity(12)
+            var lineStart = 0
+            var header = true
+            for index in 0...buffer.count where index == buffer.count || buffer[index] == UInt8(ascii: "\n") {
+                defer { lineStart = index + 1 }
+                guard !header else {
+                    header = false
+                    continue
+                }
+                fields.removeAll(keepingCapacity: true)
+                var fieldStart = lineStart
+                for position in lineStart..<index where buffer[position] == UInt8(ascii: ",") {
+                    fields.append(fieldStart..<position)
+                    fieldStart = position + 1
+                }
+                fields.append(fieldStart..<index)
+                func text(_ field: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: buffer[fields[field]]), as: UTF8.self) }
+                guard fields.count == 11, let period = Int(text(7)), let points = Int(text(10)) else { continue }
+                volumes.append(
+                    Volume(
+                        group: text(1), supplier: text(2), bmUnit: text(3), ccc: text(4), component: text(5), direction: text(6), period: period,
+                        uncorrectedMilliWh: milliWh(text(8)), correctedMilliWh: milliWh(text(9)), meteringPoints: points))
+            }
         }
+        return volumes
     }
 
     /// `1.234567` kWh (the files' 6 decimals) as mWh; 0 when unreadable.

@@ -25,11 +25,10 @@ public struct RunDiff: Sendable {
             let old = before[key] ?? 0
             let new = after[key] ?? 0
             guard old != new else { continue }
-            let parts = key.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             changes.append(
                 Change(
-                    gspGroup: parts[0], supplier: parts[1], bmUnit: parts[2], ccc: parts[3], period: Int(parts[4])!,
-                    fromMilliWh: old, toMilliWh: new))
+                    gspGroup: key.group, supplier: key.supplier, bmUnit: key.bmUnit, ccc: key.ccc, period: key.period, fromMilliWh: old,
+                    toMilliWh: new))
         }
         self.changes = changes.enumerated().sorted {
             $0.element.deltaMilliWh.magnitude != $1.element.deltaMilliWh.magnitude
@@ -37,12 +36,39 @@ public struct RunDiff: Sendable {
         }.map(\.element)
     }
 
-    /// Key `group|supplier|unit|ccc|sp` → corrected mWh. The SP is zero-padded so keys sort by period.
-    private static func read(_ bytes: [UInt8]) -> [String: Int64] {
-        var values: [String: Int64] = [:]
+    /// One result cell. Keys sort as the text `group|supplier|unit|ccc|SP` (two-digit SP) sorts,
+    /// the order diffs have always listed ties in.
+    struct Key: Hashable, Comparable {
+        let group: String, supplier: String, bmUnit: String, ccc: String
+        let period: Int
+
+        static func < (lhs: Key, rhs: Key) -> Bool {
+            if lhs.group != rhs.group { return precedes(lhs.group, rhs.group) }
+            if lhs.supplier != rhs.supplier { return precedes(lhs.supplier, rhs.supplier) }
+            if lhs.bmUnit != rhs.bmUnit { return precedes(lhs.bmUnit, rhs.bmUnit) }
+            if lhs.ccc != rhs.ccc { return precedes(lhs.ccc, rhs.ccc) }
+            return lhs.period < rhs.period
+        }
+
+        /// `left|` before `right|`, byte by byte.
+        private static func precedes(_ left: String, _ right: String) -> Bool {
+            var leftBytes = left.utf8.makeIterator()
+            var rightBytes = right.utf8.makeIterator()
+            while true {
+                let l = leftBytes.next() ?? UInt8(ascii: "|")
+                let r = rightBytes.next() ?? UInt8(ascii: "|")
+                if l != r { return l < r }
+                if l == UInt8(ascii: "|") { return false }
+            }
+        }
+    }
+
+    /// Each cell's corrected mWh.
+    private static func read(_ bytes: [UInt8]) -> [Key: Int64] {
+        var values: [Key: Int64] = [:]
         for volume in RunResults.volumes(bytes) {
-            let period = volume.period < 10 ? "0\(volume.period)" : String(volume.period)
-            values["\(volume.group)|\(volume.supplier)|\(volume.bmUnit)|\(volume.ccc)|\(period)"] = volume.correctedMilliWh
+            values[Key(group: volume.group, supplier: volume.supplier, bmUnit: volume.bmUnit, ccc: volume.ccc, period: volume.period)] =
+                volume.correctedMilliWh
         }
         return values
     }

@@ -1,13 +1,13 @@
-import Foundation
+import MHHSMessages
 import MHHSRegistration
 
 /// Appointment requests are stored as JSON with their key columns beside it.
 enum AppointmentRows {
     static func body(_ appointment: PendingAppointment) throws -> String {
-        String(decoding: try JSONEncoder().encode(appointment), as: UTF8.self)
+        String(decoding: JSONWriter.bytes(appointment.jsonValue), as: UTF8.self)
     }
 
     static func appointment(_ body: String) throws -> PendingAppointment {
-        try JSONDecoder().decode(PendingAppointment.self, from: Data(body.utf8))
+        try PendingAppointment(json: try JSONParser.parse(body.utf8))
     }
 }

@@ -11,7 +11,7 @@ enum OutboxRows {
         [
             .text(message.recipient.value), .text(message.recipientRole.rawValue), .text(message.interfaceID),
             .text(message.eventCode), .int(mpan.value), .int(createdAt.secondsSinceEpoch),
-            .text(String(decoding: try message.message.jsonData(), as: UTF8.self)),
+            .text(String(decoding: message.message.jsonBytes(), as: UTF8.self)),
         ]
     }
 
@@ -19,7 +19,7 @@ enum OutboxRows {
         guard let sequence = try row.int(0), let recipient = try row.text(1), let role = try row.text(2),
             let created = try row.int(6), let body = try row.text(7)
         else { throw StorageError.corrupt("an outbox row has a NULL column") }
-        let message = try JSONDecoder().decode(DIPMessage.self, from: Data(body.utf8))
+        let message = try DIPMessage(jsonBytes: body.utf8)
         return StoredOutboundMessage(
             sequence: sequence, mpan: try row.int(5).map { try MPAN(String($0)) }, createdAt: UTCInstant(secondsSinceEpoch: created),
             message: OutboundMessage(recipient: try DIPID(recipient), recipientRole: try DIPRole(code: role), message: message))

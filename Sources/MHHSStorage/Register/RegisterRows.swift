@@ -100,11 +100,18 @@ enum RegisterRows {
 
 /// Address lines are stored as a JSON array of strings and nulls, readable in SQL.
 func encodeLines(_ address: MeteringPointAddress) -> String {
-    String(decoding: (try? JSONEncoder().encode(address.lines)) ?? Data("[]".utf8), as: UTF8.self)
+    JSONWriter.string(.array(address.lines.map(JSONValue.string)))
 }
 
 func decodeLines(_ text: String) throws -> [String?] {
-    try JSONDecoder().decode([String?].self, from: Data(text.utf8))
+    guard case .array(let items) = try JSONParser.parse(text.utf8) else { throw StorageError.corrupt("address lines are not a JSON array") }
+    return try items.map { item in
+        switch item {
+        case .null: return nil
+        case .string(let line): return line
+        default: throw StorageError.corrupt("an address line is not a string")
+        }
+    }
 }
 
 /// A result row whose columns can be read by position as text or integers, whatever the backend.
