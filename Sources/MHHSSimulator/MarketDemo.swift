@@ -20,14 +20,17 @@ public struct MarketDemo: Sendable {
         public var seed: UInt64
         /// The first settlement date.
         public var start: SettlementDate
+        public var participants: MarketParticipants
 
         public init(
-            meteringPoints: Int = 25_000, days: Int = 14, seed: UInt64 = 1, start: SettlementDate = try! SettlementDate("2026-11-02")
+            meteringPoints: Int = 100_000, days: Int = 14, seed: UInt64 = 1, start: SettlementDate = try! SettlementDate("2026-11-02"),
+            participants: MarketParticipants = .synthetic
         ) {
             self.meteringPoints = meteringPoints
             self.days = days
             self.seed = seed
             self.start = start
+            self.participants = participants
         }
     }
 
@@ -99,13 +102,19 @@ public struct MarketDemo: Sendable {
         public let runOff: RunOffReport
         public let progress: MigrationProgress
         public let lastShapes: LoadShapeRun?
+        /// Where the time went, per phase summed over the days.
+        public let timings: [(phase: String, seconds: Double)]
     }
 
     public let configuration: Configuration
     public let stores: Stores
     /// One set of coefficients for every day's run (each class, group and year worked out once).
     let coefficients = CachedProfileCoefficients(SyntheticProfileCoefficients())
-    public var market: SyntheticMarket { SyntheticMarket(meteringPoints: configuration.meteringPoints, seed: configuration.seed) }
+    let stopwatch = DemoStopwatch()
+    public var market: SyntheticMarket {
+        SyntheticMarket(meteringPoints: configuration.meteringPoints, seed: configuration.seed, participants: configuration.participants)
+    }
+    public var participants: DemoParticipants { DemoParticipants(configuration.participants) }
 
     public init(configuration: Configuration, stores: Stores) {
         self.configuration = configuration
@@ -121,11 +130,13 @@ public struct MarketDemo: Sendable {
         let registeredAt = start.adding(days: -30).startInstant
         for (index, group) in GSPGroup.allCases.enumerated() {
             let assertions = market.legacyRegistrations(of: group, from: start.adding(days: -30), recordedAt: registeredAt)
-            _ = try await stores.register.recordAll { store in for assertion in assertions { try store(assertion) } }
+            _ = try await stopwatch.time("legacy registration") {
+                try await stores.register.recordAll { store in for assertion in assertions { try store(assertion) } }
+            }
             progress("register the market (legacy)", index + 1, GSPGroup.allCases.count)
         }
         progress("plan the migration waves", 0, 1)
-        let waves = try await planWaves(days: days, market: market)
+        let waves = try await stopwatch.time("migration plan") { try await planWaves(days: days, market: market) }
         progress("plan the migration waves", 1, 1)
 
         var results: [Day] = []
@@ -142,7 +153,7 @@ public struct MarketDemo: Sendable {
         let lastShapes = try await stores.shapes.latestRun(onOrBefore: UTCDay(sameCalendarDateAs: days.last!), publishedBy: nil)
         return Summary(
             configuration: configuration, days: results, reconciliations: reconciliations, waves: waves, runOff: runOff,
-            progress: progressReport, lastShapes: lastShapes)
+            progress: progressReport, lastShapes: lastShapes, timings: stopwatch.phases)
     }
 
     /// Three waves planned the day before the first date, at different speeds per segment:
@@ -162,7 +173,7 @@ public struct MarketDemo: Sendable {
                 id: "W\(offset + 1)-\(name)", createdAt: planned, selection: WaveSelection(segments: [segment]),
                 schedule: WaveSchedule(
                     start: days[min(days.count - 1, offset + 1)], defaultDailyThreshold: 1, thresholds: thresholds),
-                providers: DemoParticipants.providers)
+                providers: participants.providers)
             _ = try await service.plan(wave)
             waves.append(wave)
         }
@@ -174,7 +185,7 @@ public struct MarketDemo: Sendable {
             register: stores.register, migrations: stores.migrations,
             registration: RegistrationService(
                 repository: stores.register, registrationService: DemoParticipants.registrationService,
-                marketwideDataService: DemoParticipants.marketwideDataService, directory: DemoParticipants.directory,
+                marketwideDataService: DemoParticipants.marketwideDataService, directory: participants.directory,
                 environmentTag: "SIT", clock: { instant }))
     }
 
@@ -182,35 +193,43 @@ public struct MarketDemo: Sendable {
     /// (MHHS points through MDS, legacy HH points to their HHDA), the takes, the LSS, the SF.
     func runDay(_ date: SettlementDate, market: SyntheticMarket) async throws -> Day {
         let eve = date.adding(days: -1).startInstant.adding(seconds: 9 * 3_600)
-        let migration = try await migrationService(at: eve).run(date: date, at: eve, actAsProviders: true)
+        let migration = try await stopwatch.time("migration through REGS") {
+            try await migrationService(at: eve).run(date: date, at: eve, actAsProviders: true)
+        }
         let next = date.adding(days: 1).startInstant
         let received = next.adding(seconds: 6 * 3_600)
         var refusals = 0
         var arrangements: [SettlementArrangement: Int] = [:]
         var takes: [GroupTake] = []
-        for group in GSPGroup.allCases {
-            let snapshot = try await stores.register.snapshot(of: group, on: date, asKnownAt: received)
-            let byMPAN = Dictionary(uniqueKeysWithValues: (0..<snapshot.count).map { (snapshot.mpans[$0], snapshot.arrangement[$0]) })
-            for code in byMPAN.values { arrangements[SettlementArrangement.allCases[Int(code)], default: 0] += 1 }
-            let mhhs = UInt8(SettlementArrangement.allCases.firstIndex(of: .mhhs)!)
-            let legacyHH = UInt8(SettlementArrangement.allCases.firstIndex(of: .legacyHH)!)
-            // The data services send for the points they serve; MDS checks the file as a whole.
-            let file = try SPSegment(bytes: market.segment(of: group, on: date) { byMPAN[$0] == mhhs }.bytes())
-            let outcome = try BulkIngest().check(file, snapshot: snapshot, receivedAt: received)
-            refusals += outcome.refusals.count
-            // Legacy HH points' data goes from their HHDC to the HHDA, not through MDS.
-            let hhdc = market.segment(of: group, on: date) { byMPAN[$0] == legacyHH }
-            // Two deliveries, two versions of the group's date.
-            for segment in [outcome.segment, hhdc] where !segment.isEmpty {
-                _ = try await stores.spData.append([segment], receivedAt: received)
+        try await stopwatch.time("data: generated, MDS checks, stored") {
+            for group in GSPGroup.allCases {
+                let snapshot = try await stores.register.snapshot(of: group, on: date, asKnownAt: received)
+                let byMPAN = Dictionary(uniqueKeysWithValues: (0..<snapshot.count).map { (snapshot.mpans[$0], snapshot.arrangement[$0]) })
+                for code in byMPAN.values { arrangements[SettlementArrangement.allCases[Int(code)], default: 0] += 1 }
+                let mhhs = UInt8(SettlementArrangement.allCases.firstIndex(of: .mhhs)!)
+                let legacyHH = UInt8(SettlementArrangement.allCases.firstIndex(of: .legacyHH)!)
+                // The data services send for the points they serve; MDS checks the file as a whole.
+                let file = try SPSegment(bytes: market.segment(of: group, on: date) { byMPAN[$0] == mhhs }.bytes())
+                let outcome = try BulkIngest().check(file, snapshot: snapshot, receivedAt: received)
+                refusals += outcome.refusals.count
+                // Legacy HH points' data goes from their HHDC to the HHDA, not through MDS.
+                let hhdc = market.segment(of: group, on: date) { byMPAN[$0] == legacyHH }
+                // Two deliveries, two versions of the group's date.
+                for segment in [outcome.segment, hhdc] where !segment.isEmpty {
+                    _ = try await stores.spData.append([segment], receivedAt: received)
+                }
+                takes += Self.takes(market.flows(of: group, on: date), group: group, date: date)
             }
-            takes += Self.takes(market.flows(of: group, on: date), group: group, date: date)
         }
         try await stores.takes.recordTakes(takes, recordedAt: next.adding(seconds: 5 * 3_600))
-        let shapes = try await LSSRunner(register: stores.register, spData: stores.spData, shapes: stores.shapes)
-            .run(day: UTCDay(sameCalendarDateAs: date), at: next.adding(seconds: 7 * 3_600))
-        let run = try await settle(date, .initialSettlement, at: next.adding(seconds: 12 * 3_600))
-        let checked = try check(run, market: market)
+        let shapes = try await stopwatch.time("LSS") {
+            try await LSSRunner(register: stores.register, spData: stores.spData, shapes: stores.shapes)
+                .run(day: UTCDay(sameCalendarDateAs: date), at: next.adding(seconds: 7 * 3_600))
+        }
+        let run = try await stopwatch.time("SF runs (VAS)") {
+            try await settle(date, .initialSettlement, at: next.adding(seconds: 12 * 3_600))
+        }
+        let checked = try stopwatch.time("run checks") { try check(run, market: market) }
         return Day(
             date: date, arrangements: arrangements, migratedByRun: migration.migrated.count, mdsRefusals: refusals,
             lssRunID: shapes.id, initialSettlement: run.manifest, check: checked)
@@ -251,20 +270,26 @@ public struct MarketDemo: Sendable {
         let received = last.adding(days: 3).startInstant.adding(seconds: 18 * 3_600)
         var results: [(RunManifest, RunCheck, Int)] = []
         for (index, date) in dates.enumerated() {
-            for group in GSPGroup.allCases {
-                let snapshot = try await stores.register.snapshot(of: group, on: date, asKnownAt: received)
-                let mhhs = UInt8(SettlementArrangement.allCases.firstIndex(of: .mhhs)!)
-                let settled = Set((0..<snapshot.count).filter { snapshot.arrangement[$0] == mhhs }.map { snapshot.mpans[$0] })
-                let late = market.segment(of: group, on: date, lateData: true) { settled.contains($0) }
-                guard !late.isEmpty else { continue }
-                let outcome = try BulkIngest().check(try SPSegment(bytes: late.bytes()), snapshot: snapshot, receivedAt: received)
-                _ = try await stores.spData.append([outcome.segment], receivedAt: received)
+            try await stopwatch.time("late data: generated, MDS checks, stored") {
+                for group in GSPGroup.allCases {
+                    let snapshot = try await stores.register.snapshot(of: group, on: date, asKnownAt: received)
+                    let mhhs = UInt8(SettlementArrangement.allCases.firstIndex(of: .mhhs)!)
+                    let settled = Set((0..<snapshot.count).filter { snapshot.arrangement[$0] == mhhs }.map { snapshot.mpans[$0] })
+                    let late = market.segment(of: group, on: date, lateData: true) { settled.contains($0) }
+                    guard !late.isEmpty else { continue }
+                    let outcome = try BulkIngest().check(try SPSegment(bytes: late.bytes()), snapshot: snapshot, receivedAt: received)
+                    _ = try await stores.spData.append([outcome.segment], receivedAt: received)
+                }
             }
             let initial = try await stores.runs.latest(on: date, type: .initialSettlement)!
-            let run = try await settle(date, .firstReconciliation, at: received.adding(seconds: 6 * 3_600))
+            let run = try await stopwatch.time("R1 runs (VAS)") {
+                try await settle(date, .firstReconciliation, at: received.adding(seconds: 6 * 3_600))
+            }
             let before = try await stores.runs.file(named: SettlementRunFiles.volumes, ofRun: initial.id) ?? []
-            let diff = RunDiff(from: before, to: run.files[SettlementRunFiles.volumes] ?? [])
-            results.append((run.manifest, try check(run, market: market), diff.changes.count))
+            try stopwatch.time("run checks") {
+                let diff = RunDiff(from: before, to: run.files[SettlementRunFiles.volumes] ?? [])
+                results.append((run.manifest, try check(run, market: market), diff.changes.count))
+            }
             progress("late data and R1", index + 1, dates.count)
         }
         return results

@@ -9,7 +9,7 @@ extension SyntheticMarket {
         var builder = RegisterSnapshotBuilder(gspGroup: group, settlementDate: date, asKnownAt: instant, expectedCount: count)
         let area = Self.areas.first { $0.group == group }!
         let distributor = builder.participantIndex(try! MPID(area.mpid))
-        let suppliers = Self.suppliers.map { builder.participantIndex(try! MPID($0.0)) }
+        let suppliers = participants.suppliers.map { builder.participantIndex($0) }
         let llfClasses = (0...60).map { builder.llfClassIndex(String(format3($0))) }
         for index in 0..<count {
             let point = point(group: group, index: index)

@@ -12,7 +12,7 @@ extension SyntheticMarket {
         return (0..<count(of: group)).map { index in
             let point = point(group: group, index: index)
             var facts = MeteringPointFacts()
-            facts.supplier = try! MPID(Self.suppliers[point.supplier].0)
+            facts.supplier = participants.suppliers[point.supplier]
             facts.cssRegistrationID = "css-\(point.mpan)"
             facts.distributor = distributor
             facts.connectionType = point.connection
@@ -24,13 +24,13 @@ extension SyntheticMarket {
             facts.duosTariff = point.domestic ? "D01" : "N01"
             facts.address = try! MeteringPointAddress(
                 postcode: "AB1 \(index % 9 + 1)CD", lines: ["\(index + 1) Synthetic Street", nil, area.mpid])
-            facts.meteringService = Appointment(role: .meteringService(for: point.segment), provider: Self.legacyMeterOperator)
+            facts.meteringService = Appointment(role: .meteringService(for: point.segment), provider: participants.legacyMeterOperator)
             if point.segment == .advanced {
                 facts.arrangement = .legacyHH
-                facts.legacyDataCollector = Appointment(role: .halfHourlyDataCollector, provider: Self.legacyDataCollector)
+                facts.legacyDataCollector = Appointment(role: .halfHourlyDataCollector, provider: participants.legacyHHDataCollector)
             } else {
                 facts.arrangement = .legacyNHH
-                facts.legacyDataCollector = Appointment(role: .nonHalfHourlyDataCollector, provider: Self.legacyDataCollector)
+                facts.legacyDataCollector = Appointment(role: .nonHalfHourlyDataCollector, provider: participants.legacyNHHDataCollector)
                 facts.profileClass = Self.profileClass(point)
                 facts.standardSettlementConfiguration = "0393"
                 facts.annualConsumption = AnnualConsumption(energy: Energy(wattHours: Self.annualWattHours(point)), quality: "3")
@@ -40,10 +40,6 @@ extension SyntheticMarket {
                 source: "synthetic market")
         }
     }
-
-    /// The legacy agents every point starts with.
-    public static let legacyMeterOperator = try! MPID("LMOP")
-    public static let legacyDataCollector = try! MPID("LDCO")
 
     /// [A] Domestic smart whole current 1, other whole current 3, CT-metered 5, unmetered 8.
     static func profileClass(_ point: Point) -> Int {

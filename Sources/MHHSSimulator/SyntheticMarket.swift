@@ -7,16 +7,19 @@ import MHHSSettlement
 /// the whole market in memory.
 ///
 /// The mix follows DOMAIN.md: ~98.75 % smart, 1.15 % advanced, 0.1 % unmetered; MPANs spread
-/// over the 14 DNO areas in rough GB proportions; 16 suppliers with a few large ones; 3 % of
+/// over the 14 DNO areas in rough GB proportions; 16 suppliers with a few large ones
+/// (``MarketParticipants``: real MDD participants when given); 3 % of
 /// smart whole-current points are export (solar); 0.5 % de-energised; 2 % of periods
 /// estimated; 0.2 % of metering points send nothing for the day (so the VAS defaults them).
 public struct SyntheticMarket: Sendable {
     public let meteringPoints: Int
     public let seed: UInt64
+    public let participants: MarketParticipants
 
-    public init(meteringPoints: Int, seed: UInt64 = 1) {
+    public init(meteringPoints: Int, seed: UInt64 = 1, participants: MarketParticipants = .synthetic) {
         self.meteringPoints = meteringPoints
         self.seed = seed
+        self.participants = participants
     }
 
     /// DNO id, MPID, group and share of MPANs (%).
@@ -26,12 +29,6 @@ public struct SyntheticMarket: Sendable {
         (16, "NORW", .northWestern, 7.6), (17, "HYDE", .northScotland, 2.6), (18, "SPOW", .southScotland, 7.2),
         (19, "SEEB", .southEastern, 7.9), (20, "SOUT", .southern, 9.9), (21, "SWAE", .southWales, 3.5),
         (22, "SWEB", .southWestern, 5.2), (23, "YELG", .yorkshire, 7.3),
-    ]
-
-    /// Suppliers and their cumulative market shares (per mille).
-    static let suppliers: [(String, Int)] = [
-        ("BGAS", 200), ("OCTO", 420), ("EONS", 560), ("EDFI", 660), ("OVOE", 760), ("SCOT", 820), ("SHEL", 860), ("UTIL", 890),
-        ("SOEN", 910), ("OUTF", 930), ("CORE", 945), ("GREE", 960), ("TOTL", 972), ("ECOT", 984), ("GOOD", 993), ("OCEA", 1_000),
     ]
 
     /// How many metering points the group has.
@@ -79,7 +76,7 @@ public struct SyntheticMarket: Sendable {
             case .unmetered: .unmetered
             }
         let supplierDraw = Int(random.next() % 1_000)
-        let supplier = Self.suppliers.firstIndex { supplierDraw < $0.1 }!
+        let supplier = MarketParticipants.supplierShares.firstIndex { supplierDraw < $0 }!
         let exporting = segment == .smart && connection == .wholeCurrent && random.next() % 100 < 3
         let domestic = segment == .smart && connection == .wholeCurrent && random.next() % 100 < 92
         let deEnergised = random.next() % 1_000 < 5

@@ -68,12 +68,21 @@ extension JSONValue {
 extension CommonBlock {
     var jsonValue: JSONValue {
         var members: [String: JSONValue] = ["S0": S0.jsonValue, "S1": S1.jsonValue]
-        if let A0 { members["A0"] = .object(["primaryRecipients": .strings(A0.primaryRecipients), "secondaryRecipients": .strings(A0.secondaryRecipients), "always": .strings(A0.always)]) }
+        if let A0 {
+            members["A0"] = .object([
+                "primaryRecipients": .strings(A0.primaryRecipients), "secondaryRecipients": .strings(A0.secondaryRecipients),
+                "always": .strings(A0.always),
+            ])
+        }
         if let D0 { members["D0"] = D0.jsonValue }
         if let M0 {
-            members["M0"] = .object(["MPANCore": .string(M0.MPANCore), "distributorDIPID": .string(M0.distributorDIPID), "GSPGroupID": .string(M0.GSPGroupID)])
+            members["M0"] = .object([
+                "MPANCore": .string(M0.MPANCore), "distributorDIPID": .string(M0.distributorDIPID), "GSPGroupID": .string(M0.GSPGroupID),
+            ])
         }
-        if let R0 { members["R0"] = .object(["responseCode": .string(R0.responseCode), "responseMessages": .strings(R0.responseMessages)]) }
+        if let R0 {
+            members["R0"] = .object(["responseCode": .string(R0.responseCode), "responseMessages": .strings(R0.responseMessages)])
+        }
         return .object(members)
     }
 
@@ -81,7 +90,8 @@ extension CommonBlock {
         let s0 = try json.member("S0")
         let s1 = try json.member("S1")
         self.init(
-            S0: SchemaBlock(interfaceID: try s0.text("interfaceID"), schemaVersion: try s0.text("schemaVersion"), eventCode: try s0.text("eventCode")),
+            S0: SchemaBlock(
+                interfaceID: try s0.text("interfaceID"), schemaVersion: try s0.text("schemaVersion"), eventCode: try s0.text("eventCode")),
             S1: SenderBlock(
                 environmentTag: try s1.text("environmentTag"), subText: try s1.optionalText("subText"),
                 senderUniqueReference: try s1.text("senderUniqueReference"), senderTimestamp: try s1.text("senderTimestamp"),
@@ -90,7 +100,8 @@ extension CommonBlock {
                 DIPConnectionProviderID: try s1.optionalText("DIPConnectionProviderID")))
         if let a0 = json["A0"], a0 != .null {
             A0 = AddressingBlock(
-                primaryRecipients: try a0.optionalTexts("primaryRecipients"), secondaryRecipients: try a0.optionalTexts("secondaryRecipients"),
+                primaryRecipients: try a0.optionalTexts("primaryRecipients"),
+                secondaryRecipients: try a0.optionalTexts("secondaryRecipients"),
                 always: try a0.optionalTexts("always"))
         }
         if let d0 = json["D0"], d0 != .null {
@@ -101,7 +112,8 @@ extension CommonBlock {
                 replayIndicator: replay, serviceTicketURL: try d0.optionalText("serviceTicketURL"))
         }
         if let m0 = json["M0"], m0 != .null {
-            M0 = MPANBlock(MPANCore: try m0.text("MPANCore"), distributorDIPID: try m0.text("distributorDIPID"), GSPGroupID: try m0.text("GSPGroupID"))
+            M0 = MPANBlock(
+                MPANCore: try m0.text("MPANCore"), distributorDIPID: try m0.text("distributorDIPID"), GSPGroupID: try m0.text("GSPGroupID"))
         }
         if let r0 = json["R0"], r0 != .null {
             R0 = ResponseBlock(responseCode: try r0.text("responseCode"), responseMessages: try r0.optionalTexts("responseMessages"))

@@ -23,7 +23,9 @@ extension PendingAppointment {
         guard case .object(let proposal) = try json.member("proposal") else { throw JSONShapeError(path: "proposal") }
         self.init(
             id: try json.text("id"), mpan: try MPAN(try json.text("mpan")), role: role, provider: try MPID(try json.text("provider")),
-            effectiveFrom: try SettlementDate(try json.text("effectiveFrom")), requestingSupplier: try MPID(try json.text("requestingSupplier")),
-            requestedAt: UTCInstant(secondsSinceEpoch: requestedAt), scenario: try json.text("scenario"), proposal: proposal, status: status)
+            effectiveFrom: try SettlementDate(try json.text("effectiveFrom")),
+            requestingSupplier: try MPID(try json.text("requestingSupplier")),
+            requestedAt: UTCInstant(secondsSinceEpoch: requestedAt), scenario: try json.text("scenario"), proposal: proposal, status: status
+        )
     }
 }

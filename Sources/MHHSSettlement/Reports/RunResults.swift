@@ -146,7 +146,8 @@ public struct RunResults: Sendable {
                 guard fields.count == 11, let period = Int(text(7)), let points = Int(text(10)) else { continue }
                 volumes.append(
                     Volume(
-                        group: text(1), supplier: text(2), bmUnit: text(3), ccc: text(4), component: text(5), direction: text(6), period: period,
+                        group: text(1), supplier: text(2), bmUnit: text(3), ccc: text(4), component: text(5), direction: text(6),
+                        period: period,
                         uncorrectedMilliWh: milliWh(text(8)), correctedMilliWh: milliWh(text(9)), meteringPoints: points))
             }
         }

@@ -26,10 +26,8 @@ struct DemoCommand: AsyncParsableCommand {
             or any other command explores it.
             """)
 
-    /// [A] 25,000 rather than DESIGN.md's 100,000, so the first command finishes in a few
-    /// minutes on two cores (docs/DEMO.md has the measured times).
-    @Option(help: "How many MPANs (100000 takes about 11 minutes on two cores; 30400000 is full GB scale).")
-    var mpans: Int = 25_000
+    @Option(help: "How many MPANs (30400000 is full GB scale).")
+    var mpans: Int = 100_000
 
     @Option(help: "How many settlement days.")
     var days: Int = 14
@@ -42,6 +40,14 @@ struct DemoCommand: AsyncParsableCommand {
 
     @Option(help: "Where to write the store, reports and dashboard (replaced if it holds an earlier demo).")
     var out: String = "./mhhs-demo"
+
+    @Option(
+        help: """
+            Market Domain Data CSVs to draw the suppliers and agents from (default: \(Self.defaultMDD) when present;             'none' for synthetic MPIDs).
+            """)
+    var mdd: String?
+
+    static let defaultMDD = "../shared/reference/mdd-377"
 
     func validate() throws {
         guard !out.isEmpty else { throw ValidationError("--out must name a folder") }
@@ -71,8 +77,14 @@ struct DemoCommand: AsyncParsableCommand {
         let standingData = SQLiteStandingDataRepository(database: database)
         let settlement = SQLiteSettlementStore(database: database)
         let hub = SQLiteHubStore(database: database)
+        let startDate = try SettlementDate(start)
+        var marketParticipants = MarketParticipants.synthetic
+        if let marketData = try loadMDD() {
+            try standingData.replaceMarketDomainData(marketData)
+            marketParticipants = try MarketParticipants.drawn(from: marketData, on: startDate, seed: seed)
+        }
         // The participants, without API keys (issue them with `mhhs participants add` to use the hub).
-        for (participant, role, id) in DemoParticipants.all {
+        for (participant, role, id) in DemoParticipants(marketParticipants).all {
             try await hub.save(HubParticipant(participant: Participant(dipID: id, mpid: participant, role: role)))
         }
         let stores = MarketDemo.Stores(
@@ -84,7 +96,8 @@ struct DemoCommand: AsyncParsableCommand {
             try standingData.lineLossFactors(distributor: distributor, llfClass: llfClass, date: date)
         }
         let demo = MarketDemo(
-            configuration: .init(meteringPoints: mpans, days: days, seed: seed, start: try SettlementDate(start)), stores: stores)
+            configuration: .init(meteringPoints: mpans, days: days, seed: seed, start: startDate, participants: marketParticipants),
+            stores: stores)
         let progress = DemoProgress()
         let started = ContinuousClock.now
         let summary = try await demo.run { step, done, total in progress.update(step, done: done, total: total) }
@@ -97,6 +110,17 @@ struct DemoCommand: AsyncParsableCommand {
         try text.write(to: folder.appendingPathComponent("summary.txt"), atomically: true, encoding: .utf8)
         let failed = summary.days.filter { !$0.check.passed }.count + summary.reconciliations.filter { !$0.check.passed }.count
         if failed > 0 || !summary.migrationComplete { throw ExitCode(1) }
+    }
+
+    /// The MDD named by `--mdd`, or the default folder when it is there; nil for synthetic MPIDs.
+    func loadMDD() throws -> MarketDomainData? {
+        switch mdd {
+        case "none": return nil
+        case let folder?: return try MarketDomainDataImporter.load(directory: URL(fileURLWithPath: folder))
+        case nil:
+            guard FileManager.default.fileExists(atPath: Self.defaultMDD) else { return nil }
+            return try MarketDomainDataImporter.load(directory: URL(fileURLWithPath: Self.defaultMDD))
+        }
     }
 
     /// The last day's SF reports, the last LSS run's IF-022/IF-023, a sample of the Registration
@@ -156,7 +180,12 @@ struct DemoCommand: AsyncParsableCommand {
 
     static func summaryText(_ summary: MarketDemo.Summary, elapsed: Duration, written: [String], data: String) -> String {
         var text =
-            "\nOpenMHHS demo: \(summary.configuration.meteringPoints) MPANs, \(summary.days.count) days from \(summary.configuration.start)\n\n"
+            "\nOpenMHHS demo: \(summary.configuration.meteringPoints) MPANs, \(summary.days.count) days from \(summary.configuration.start)\n"
+        let participants = summary.configuration.participants
+        text +=
+            "participants: \(participants.source); largest suppliers \(participants.suppliers.prefix(3).map(\.value).joined(separator: ", "))"
+        text +=
+            "; migrating to \(participants.providers.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))\n\n"
         text += "date        legacy-nhh legacy-hh      mhhs  mhhs%  migrated  SF checks\n"
         for day in summary.days {
             let total = max(1, day.arrangements.values.reduce(0, +))
@@ -179,7 +208,8 @@ struct DemoCommand: AsyncParsableCommand {
         text +=
             "legacy processing can be switched off from \(summary.runOff.switchOffDate.map(\.description) ?? "— (not every segment has run off)")\n"
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        text += "\nfinished in \(Int(seconds)) s; store: \(data)\n"
+        text += "\nfinished in \(Int(seconds)) s ("
+        text += summary.timings.map { "\($0.phase) \(Int($0.seconds.rounded())) s" }.joined(separator: ", ") + "); store: \(data)\n"
         for path in written { text += "  \(path)\n" }
         text += "explore: mhhs serve --data-dir \(data)   or   mhhs runs list --data-dir \(data)\n"
         return text
