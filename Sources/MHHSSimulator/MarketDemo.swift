@@ -129,9 +129,13 @@ public struct MarketDemo: Sendable {
         // Registered a month before the first date, in the legacy arrangements.
         let registeredAt = start.adding(days: -30).startInstant
         for (index, group) in GSPGroup.allCases.enumerated() {
-            let assertions = market.legacyRegistrations(of: group, from: start.adding(days: -30), recordedAt: registeredAt)
-            _ = try await stopwatch.time("legacy registration") {
-                try await stores.register.recordAll { store in for assertion in assertions { try store(assertion) } }
+            // In parts of 250,000 points, so a GB-sized group is never all in memory at once.
+            for first in stride(from: 0, to: market.count(of: group), by: 250_000) {
+                let assertions = market.legacyRegistrations(
+                    of: group, points: first..<first + 250_000, from: start.adding(days: -30), recordedAt: registeredAt)
+                _ = try await stopwatch.time("legacy registration") {
+                    try await stores.register.recordAll { store in for assertion in assertions { try store(assertion) } }
+                }
             }
             progress("register the market (legacy)", index + 1, GSPGroup.allCases.count)
         }

@@ -6,10 +6,14 @@ extension SyntheticMarket {
     /// address and CSS registration, in the legacy arrangement of its segment (smart and
     /// unmetered: legacy NHH with a profile class, SSC 0393 and an EAC; advanced: legacy HH),
     /// with its legacy data collector and metering service.
-    public func legacyRegistrations(of group: GSPGroup, from date: SettlementDate, recordedAt instant: UTCInstant) -> [RegisterAssertion] {
+    /// `points` limits it to those points of the group (by index), so a GB-sized group can be
+    /// registered in parts.
+    public func legacyRegistrations(
+        of group: GSPGroup, points: Range<Int>? = nil, from date: SettlementDate, recordedAt instant: UTCInstant
+    ) -> [RegisterAssertion] {
         let area = Self.areas.first { $0.group == group }!
         let distributor = try! MPID(area.mpid)
-        return (0..<count(of: group)).map { index in
+        return (points ?? 0..<count(of: group)).clamped(to: 0..<count(of: group)).map { index in
             let point = point(group: group, index: index)
             var facts = MeteringPointFacts()
             facts.supplier = participants.suppliers[point.supplier]
@@ -33,8 +37,9 @@ extension SyntheticMarket {
                 facts.legacyDataCollector = Appointment(role: .nonHalfHourlyDataCollector, provider: participants.legacyNHHDataCollector)
                 facts.profileClass = Self.profileClass(point)
                 facts.standardSettlementConfiguration = "0393"
-                facts.annualConsumption = AnnualConsumption(energy: Energy(wattHours: Self.annualWattHours(point)), quality: "3")
             }
+            // Every point's expected year, HH ones too, so migration progress weighs them by energy.
+            facts.annualConsumption = AnnualConsumption(energy: Energy(wattHours: Self.annualWattHours(point)), quality: "3")
             return RegisterAssertion(
                 mpan: try! MPAN(String(point.mpan)), gspGroup: group, effectiveFrom: date, recordedAt: instant, mask: .all, facts: facts,
                 source: "synthetic market")
