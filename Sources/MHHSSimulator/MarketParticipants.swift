@@ -2,7 +2,7 @@ import MHHSCore
 import MHHSRegistration
 import MHHSStandingData
 
-/// Who trades in the synthetic market: its suppliers (largest share first), the MHHS data and
+/// Who trades in the synthetic market: its suppliers (in ``supplierShares`` order), the MHHS data and
 /// metering services the migration waves appoint, and the legacy agents every point starts with.
 ///
 /// Drawn from Market Domain Data when it is at hand, so the market's MPIDs are real
@@ -52,15 +52,19 @@ public struct MarketParticipants: Sendable, Hashable {
         self.source = source
     }
 
-    /// Participants drawn (by the seed) from those holding each role on `date` in `mdd`: 16
-    /// suppliers (role X), one provider per MHHS service role, and legacy agents that are not
-    /// also the chosen providers (the directory tells old and new apart by MPID).
-    public static func drawn(from mdd: MarketDomainData, on date: SettlementDate, seed: UInt64) throws(MarketParticipantsError)
-        -> MarketParticipants
+    /// Participants drawn (by the seed) from those holding each role on every one of `dates`
+    /// (the demo's registration date and its first settlement date) in `mdd`: 16 suppliers
+    /// (role X), one provider per MHHS service role, and legacy agents that are not also the
+    /// chosen providers (the directory tells old and new apart by MPID).
+    public static func drawn(from mdd: MarketDomainData, holdingRolesOn dates: [SettlementDate], seed: UInt64)
+        throws(MarketParticipantsError) -> MarketParticipants
     {
+        let date = dates.first!
         var random = SplitMix64(seed: seed &* 0xA24B_AED4_963E_E407 &+ 0x5EED)
         func draw(_ roleCode: String, count: Int, avoiding: Set<MPID> = []) throws(MarketParticipantsError) -> [MPID] {
-            var candidates = mdd.participants(withRole: roleCode, on: date).filter { !avoiding.contains($0) }
+            var candidates = mdd.participants(withRole: roleCode, on: date).filter { participant in
+                !avoiding.contains(participant) && dates.allSatisfy { mdd.hasRole(participant, roleCode, on: $0) }
+            }
             guard candidates.count >= count else {
                 throw MarketParticipantsError(
                     roleCode: roleCode, needed: count, found: candidates.count, date: date, version: mdd.version)
@@ -90,6 +94,7 @@ public struct MarketParticipantsError: Error, Hashable, Sendable, CustomStringCo
     public let version: String
 
     public var description: String {
-        "MDD \(version) has \(found) participants in role \(roleCode) on \(date); the synthetic market needs \(needed)"
+        "MDD \(version) has \(found) participants holding role \(roleCode) from \(date) on; the synthetic market needs \(needed) "
+            + "(choose a later --start, or --mdd none for synthetic MPIDs)"
     }
 }

@@ -42,9 +42,9 @@ struct DemoCommand: AsyncParsableCommand {
     var out: String = "./mhhs-demo"
 
     @Option(
-        help: """
-            Market Domain Data CSVs to draw the suppliers and agents from (default: \(Self.defaultMDD) when present;             'none' for synthetic MPIDs).
-            """)
+        help:
+            "Market Domain Data CSVs to draw suppliers and agents from (default: \(Self.defaultMDD), relative to the current folder, when present; 'none' for synthetic MPIDs)."
+    )
     var mdd: String?
 
     static let defaultMDD = "../shared/reference/mdd-377"
@@ -57,6 +57,10 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // The participants first: a bad --mdd stops the demo before an earlier one is replaced.
+        let startDate = try SettlementDate(start)
+        let (marketData, marketParticipants, note) = try participants(startingOn: startDate)
+        if let note { print(note) }
         let folder = URL(fileURLWithPath: out)
         let marker = folder.appendingPathComponent(".mhhs-demo")
         // Replaces an earlier demo's own files, and nothing else.
@@ -77,12 +81,7 @@ struct DemoCommand: AsyncParsableCommand {
         let standingData = SQLiteStandingDataRepository(database: database)
         let settlement = SQLiteSettlementStore(database: database)
         let hub = SQLiteHubStore(database: database)
-        let startDate = try SettlementDate(start)
-        var marketParticipants = MarketParticipants.synthetic
-        if let marketData = try loadMDD() {
-            try standingData.replaceMarketDomainData(marketData)
-            marketParticipants = try MarketParticipants.drawn(from: marketData, on: startDate, seed: seed)
-        }
+        if let marketData { try standingData.replaceMarketDomainData(marketData) }
         // The participants, without API keys (issue them with `mhhs participants add` to use the hub).
         for (participant, role, id) in DemoParticipants(marketParticipants).all {
             try await hub.save(HubParticipant(participant: Participant(dipID: id, mpid: participant, role: role)))
@@ -112,14 +111,25 @@ struct DemoCommand: AsyncParsableCommand {
         if failed > 0 || !summary.migrationComplete { throw ExitCode(1) }
     }
 
-    /// The MDD named by `--mdd`, or the default folder when it is there; nil for synthetic MPIDs.
-    func loadMDD() throws -> MarketDomainData? {
+    /// The market's participants: drawn from the MDD named by `--mdd` (an error when it cannot
+    /// supply them), or from the default folder when it is there (synthetic MPIDs, with a note,
+    /// when it cannot), else synthetic. Drawn among those holding their roles from the legacy
+    /// registration date (30 days before the start) to the start.
+    func participants(startingOn start: SettlementDate) throws -> (MarketDomainData?, MarketParticipants, String?) {
+        let dates = [start.adding(days: -30), start]
         switch mdd {
-        case "none": return nil
-        case let folder?: return try MarketDomainDataImporter.load(directory: URL(fileURLWithPath: folder))
+        case "none": return (nil, .synthetic, nil)
+        case let folder?:
+            let data = try MarketDomainDataImporter.load(directory: URL(fileURLWithPath: folder))
+            return (data, try MarketParticipants.drawn(from: data, holdingRolesOn: dates, seed: seed), nil)
         case nil:
-            guard FileManager.default.fileExists(atPath: Self.defaultMDD) else { return nil }
-            return try MarketDomainDataImporter.load(directory: URL(fileURLWithPath: Self.defaultMDD))
+            guard FileManager.default.fileExists(atPath: Self.defaultMDD) else { return (nil, .synthetic, nil) }
+            let data = try MarketDomainDataImporter.load(directory: URL(fileURLWithPath: Self.defaultMDD))
+            do {
+                return (data, try MarketParticipants.drawn(from: data, holdingRolesOn: dates, seed: seed), nil)
+            } catch {
+                return (nil, .synthetic, "note: \(error.description); using synthetic MPIDs")
+            }
         }
     }
 
