@@ -14,12 +14,15 @@ public struct HubServer: Sendable {
     public let services: [any Service]
     /// The MDS's inbound endpoint, when the server also runs the MDS.
     public let mds: MDSContext?
+    /// The REST API, when the server has the settlement stores behind it.
+    public let api: APIContext?
 
     /// Wires a hub over its store and the register it routes by.
     public init(
         configuration: HubConfiguration, store: any HubStore, register: (any RegisterRepository)?,
         validate: @escaping DIPMessageValidator, webhooks: any WebhookTransport, retry: RetryPolicy = RetryPolicy(),
-        clock: @escaping @Sendable () -> UTCInstant, logger: Logger, mds: (receiver: MDSReceiver, token: String)? = nil
+        clock: @escaping @Sendable () -> UTCInstant, logger: Logger, mds: (receiver: MDSReceiver, token: String)? = nil,
+        api: ((ParticipantRegistry) -> APIContext)? = nil
     ) {
         let participants = ParticipantRegistry(store: store)
         let ingress = HubIngress(
@@ -28,6 +31,7 @@ public struct HubServer: Sendable {
         let context = HubContext(ingress: ingress, store: store, participants: participants, clock: clock, logger: logger)
         self.context = context
         self.mds = mds.map { MDSContext(receiver: $0.receiver, token: $0.token, hub: context, logger: logger) }
+        self.api = api?(participants)
         services = [
             WebhookDeliveryService(
                 store: store, participants: participants, transport: webhooks, retry: retry, clock: clock, logger: logger),
@@ -37,8 +41,10 @@ public struct HubServer: Sendable {
 
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestMetricsMiddleware(metrics: api?.metrics ?? ServerMetrics()))
         HubRoutes.add(to: router, hub: context)
         if let mds { MDSRoutes.add(to: router, mds: mds) }
+        if let api { APIRoutes.add(to: router, api: api) }
         return router
     }
 

@@ -16,6 +16,9 @@ public enum DIPRole: String, CodeValue {
     case electricityEnquiryService = "EES"
     case meteringDataRetrieval = "MDR"
     case dataCommunicationsCompany = "DCC"
+    /// Not a DIP role: the central system's operators, who use its REST API (start runs and
+    /// migrations) and send no DIP messages.
+    case centralOperator = "OPS"
 
     public static let kind = "DIP role"
 }

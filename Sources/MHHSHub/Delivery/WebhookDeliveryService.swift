@@ -1,5 +1,6 @@
 import Logging
 import MHHSCore
+import Metrics
 import ServiceLifecycle
 
 /// Pushes queued messages to participants with a webhook, oldest first, in batches, retrying
@@ -78,7 +79,10 @@ public struct WebhookDeliveryService: Service {
             failed = deliveries
             failure = "\(error)"
         }
-        if !taken.isEmpty { try await store.acknowledge(taken.map(\.sequence), for: recipient, at: clock()) }
+        if !taken.isEmpty {
+            try await store.acknowledge(taken.map(\.sequence), for: recipient, at: clock())
+            Counter(label: "mhhs_hub_messages_delivered_total", dimensions: [("via", "webhook")]).increment(by: taken.count)
+        }
         if !failed.isEmpty {
             let attempt = (failed.map(\.attempts).max() ?? 0) + 1
             let retryAt = clock().adding(seconds: retry.delay(afterAttempt: attempt))

@@ -1,6 +1,7 @@
 import Logging
 import MHHSCore
 import MHHSMessages
+import Metrics
 
 /// Schema validation as the hub uses it: nil when valid, else the failing field and rule.
 public typealias DIPMessageValidator = @Sendable (JSONValue) -> (path: String, reason: String)?
@@ -100,6 +101,8 @@ public struct HubIngress: Sendable {
         }
         let all = entries.compactMap { $0 }
         let accepted = all.filter { $0.code == .success }.count
+        Counter(label: "mhhs_hub_messages_accepted_total", dimensions: [("interface", channel)]).increment(by: accepted)
+        Counter(label: "mhhs_hub_messages_refused_total", dimensions: [("interface", channel)]).increment(by: all.count - accepted)
         return reply(accepted == all.count ? 201 : accepted == 0 ? 400 : 207, all)
     }
 

@@ -70,7 +70,8 @@ public struct InterfaceRoutes: Sendable {
             "IF-040": InterfaceRoute(senders: [.elexonCentralServices, .marketwideDataService], always: regs),
             "IF-044": InterfaceRoute(senders: regs, secondary: agents.union([.supplier])),
             "IF-045": InterfaceRoute(senders: regs),
-            "IF-047": InterfaceRoute(senders: [.industryStandingData], always: Set(DIPRole.allCases).subtracting([.industryStandingData])),
+            "IF-047": InterfaceRoute(
+                senders: [.industryStandingData], always: Set(DIPRole.allCases).subtracting([.industryStandingData, .centralOperator])),
         ]
         for report in ["REP-002", "REP-003", "REP-004", "REP-006", "REP-007", "REP-008"] {
             table[report] = InterfaceRoute(senders: [.elexonCentralServices])

@@ -63,12 +63,13 @@ public struct MigrationService: Sendable {
         var report = RunReport()
         let waves = Dictionary(uniqueKeysWithValues: try await migrations.waves().map { ($0.id, $0) })
         let today = LocalSettlementPeriod(containing: now).date
-        var pending = try await pendingMigrationAppointments(at: now)
-        // In batches: the Registration Service decides a batch's requests in one transaction.
+        // In batches: the Registration Service decides a batch's requests in one transaction,
+        // and nothing per point outlives its batch (a GB-sized wave never sits in memory).
         for batch in try await migrations.items(status: .planned, plannedOnOrBefore: date).chunked(Self.batchSize) {
             var items = batch
             var asks: [Int: [(RegistrationRequest, RequestSender)]] = [:]
             let histories = try await register.assertions(for: items.map(\.mpan))
+            let pending = try await pendingMigrationAppointments(of: items.map(\.mpan), at: now)
             for index in items.indices {
                 items[index].updatedAt = now
                 do {
@@ -122,22 +123,25 @@ public struct MigrationService: Sendable {
         }
 
         if actAsProviders {
-            pending = try await pendingMigrationAppointments(at: now)
-            var answers: [(RegistrationRequest, RequestSender)] = []
-            for item in try await migrations.items(status: .requested, plannedOnOrBefore: Self.anyDate) {
-                let ids = Set(item.detail.split(separator: " ").map(String.init))
-                for appointment in pending[item.mpan] ?? [] where ids.contains(appointment.id) {
-                    guard let role = DIPRole(rawValue: appointment.role.rawValue) else { continue }
-                    let response = AppointmentResponse(
-                        mpan: item.mpan, appointmentID: appointment.id, accepted: true, responseCode: "SP000")
-                    answers.append((.appointmentResponse(response), RequestSender(participant: appointment.provider, role: role)))
+            for batch in try await migrations.items(status: .requested, plannedOnOrBefore: Self.anyDate).chunked(Self.batchSize) {
+                let pending = try await pendingMigrationAppointments(of: batch.map(\.mpan), at: now)
+                var answers: [(RegistrationRequest, RequestSender)] = []
+                for item in batch {
+                    let ids = Set(item.detail.split(separator: " ").map(String.init))
+                    for appointment in pending[item.mpan] ?? [] where ids.contains(appointment.id) {
+                        guard let role = DIPRole(rawValue: appointment.role.rawValue) else { continue }
+                        let response = AppointmentResponse(
+                            mpan: item.mpan, appointmentID: appointment.id, accepted: true, responseCode: "SP000")
+                        answers.append((.appointmentResponse(response), RequestSender(participant: appointment.provider, role: role)))
+                    }
                 }
+                _ = try await registration.handleEach(answers)
             }
-            for batch in answers.chunked(Self.batchSize) { _ = try await registration.handleEach(batch) }
         }
 
-        let stillPending = Set(try await register.pendingAppointments(requestedBefore: now.adding(seconds: 1)).map(\.id))
         for batch in try await migrations.items(status: .requested, plannedOnOrBefore: Self.anyDate).chunked(Self.batchSize) {
+            let stillPending = Set(
+                try await register.pendingAppointments(of: batch.map(\.mpan)).filter { $0.requestedAt < now.adding(seconds: 1) }.map(\.id))
             var changed: [MigrationItem] = []
             for (item, history) in zip(batch, try await register.assertions(for: batch.map(\.mpan))) {
                 var item = item
@@ -167,10 +171,14 @@ public struct MigrationService: Sendable {
     /// A date later than any planned one, to ask for every point in a state.
     static let anyDate = SettlementDate(dayNumber: 3_000_000)
 
-    /// The pending `MCA`/`MCS` appointment requests per MPAN.
-    func pendingMigrationAppointments(at now: UTCInstant) async throws -> [MPAN: [PendingAppointment]] {
-        let pending = try await register.pendingAppointments(requestedBefore: now.adding(seconds: 1))
-        return Dictionary(grouping: pending.filter { AppointmentRequest.migrationScenarios.contains($0.scenario) }, by: \.mpan)
+    /// The pending `MCA`/`MCS` appointment requests of these points made by `now`, per MPAN.
+    func pendingMigrationAppointments(of mpans: [MPAN], at now: UTCInstant) async throws -> [MPAN: [PendingAppointment]] {
+        let pending = try await register.pendingAppointments(of: mpans)
+        return Dictionary(
+            grouping: pending.filter {
+                AppointmentRequest.migrationScenarios.contains($0.scenario) && $0.requestedAt < now.adding(seconds: 1)
+            },
+            by: \.mpan)
     }
 
     /// The two `MCA` requests of a point, from its supplier; none when it is already MHHS on its

@@ -55,6 +55,9 @@ public protocol RegisterRepository: Sendable {
     /// Appointment requests still waiting for an answer that were made before `instant`
     /// (the lapse scheduler's work list).
     func pendingAppointments(requestedBefore instant: UTCInstant) async throws -> [PendingAppointment]
+    /// The pending appointment requests of these points (any age), oldest first: a caller
+    /// working through millions of points reads them a batch at a time.
+    func pendingAppointments(of mpans: [MPAN]) async throws -> [PendingAppointment]
 
     /// Outbox messages after a position, oldest first, for the hub (or a test) to take.
     func outbox(after sequence: Int64, limit: Int) async throws -> [StoredOutboundMessage]

@@ -4,6 +4,7 @@ import Logging
 import MHHSCore
 import MHHSHub
 import MHHSMessages
+import Metrics
 import NIOCore
 
 /// The hub's HTTP interface: the specification's `/dip-channel` endpoints, plus pull, ack and
@@ -86,6 +87,7 @@ public enum HubRoutes {
             sequences.append(sequence)
         }
         let count = try await hub.store.acknowledge(sequences, for: caller.participant.dipID, at: hub.clock())
+        Counter(label: "mhhs_hub_messages_delivered_total", dimensions: [("via", "pull")]).increment(by: count)
         return try JSONResponse.encoded(200, ["acknowledged": count])
     }
 

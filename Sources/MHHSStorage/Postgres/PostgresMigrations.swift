@@ -157,6 +157,7 @@ enum PostgresMigrations {
             ]
         ),
         ("014-migration", MigrationSchema.statements),
+        ("015-audit", AuditSchema.statements),
     ]
 
     static func migrate(_ database: PostgresStore) async throws {

@@ -185,6 +185,15 @@ public struct PostgresRegisterRepository: RegisterRepository {
         return PostgresQuery(unsafeSQL: "INSERT INTO \(table) (\(columns)) VALUES (\(placeholders))", binds: bindings)
     }
 
+    public func pendingAppointments(of mpans: [MPAN]) async throws -> [PendingAppointment] {
+        var appointments: [PendingAppointment] = []
+        for try await body in try await database.client.query(
+            "SELECT body FROM appointment_request WHERE mpan = ANY(\(mpans.map(\.value))) AND status = 'pending' ORDER BY requested_at, id",
+            logger: database.logger
+        ).decode(String.self) { appointments.append(try AppointmentRows.appointment(body)) }
+        return appointments
+    }
+
     public func pendingAppointments(requestedBefore instant: UTCInstant) async throws -> [PendingAppointment] {
         var appointments: [PendingAppointment] = []
         for try await body in try await database.client.query(

@@ -77,5 +77,8 @@ extension SQLiteMigrations {
         migrator.registerMigration("014-migration") { db in
             try db.execute(sql: MigrationSchema.statements.joined(separator: ";\n"))
         }
+        migrator.registerMigration("015-audit") { db in
+            try db.execute(sql: AuditSchema.statements.joined(separator: ";\n"))
+        }
     }
 }

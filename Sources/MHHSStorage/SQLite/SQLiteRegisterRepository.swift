@@ -160,6 +160,14 @@ public struct SQLiteRegisterRepository: RegisterRepository {
         }
     }
 
+    public func pendingAppointments(of mpans: [MPAN]) async throws -> [PendingAppointment] {
+        try await database.pool.read { db in
+            let statement = try db.cachedStatement(
+                sql: "SELECT body FROM appointment_request WHERE mpan = ? AND status = 'pending' ORDER BY requested_at, id")
+            return try mpans.flatMap { mpan in try String.fetchAll(statement, arguments: [mpan.value]).map(AppointmentRows.appointment) }
+        }
+    }
+
     public func pendingAppointments(requestedBefore instant: UTCInstant) async throws -> [PendingAppointment] {
         try await database.pool.read { db in
             try String.fetchAll(

@@ -5,6 +5,7 @@ import Hummingbird
 import Logging
 import MHHSCore
 import MHHSHub
+import MHHSMigration
 import MHHSServer
 import MHHSSettlement
 import ServiceLifecycle
@@ -17,7 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the DIP hub (and the services behind it) as an HTTP server.",
         discussion: """
             Prints "listening on http://HOST:PORT" once it accepts traffic; GET /health answers "ok". \
-            Stops cleanly on SIGINT or SIGTERM. Endpoints: docs/HUB.md.
+            Stops cleanly on SIGINT or SIGTERM. Endpoints: docs/HUB.md (DIP), docs/API.md and /openapi.json (REST), /metrics.
             """)
 
     @Option(help: "The address to listen on.")
@@ -71,11 +72,23 @@ struct ServeCommand: AsyncParsableCommand {
         let host = host
         let port = port
         let mdsToken = mdsToken
-        try await store.withStores { stores in
+        ServerMetrics.bootstrap()
+        try await store.withSettlementStores { stores in
             let server = HubServer(
                 configuration: configuration, store: stores.hub, register: stores.register, validate: HubServer.specificationValidator,
                 webhooks: HTTPWebhookTransport(client: webhookClient), clock: { SystemClock.now }, logger: logger,
-                mds: mdsToken.map { (MDSReceiver(register: stores.register, store: stores.spData), $0) })
+                mds: mdsToken.map { (MDSReceiver(register: stores.register, store: stores.spData), $0) }
+            ) { participants in
+                APIContext(
+                    participants: participants, register: stores.register, runs: stores.runs, shapes: stores.shapes,
+                    migrations: stores.migrations, audit: stores.audit,
+                    settle: { date, type, at in
+                        // Closures re-read for each run: another instance may have recorded one.
+                        try await stores.runner(closures: try await stores.migrations.closures()).run(date: date, type: type, at: at)
+                    },
+                    migrate: { date, at in try await stores.migrationService(at: at).run(date: date, at: at, actAsProviders: false) },
+                    clock: { SystemClock.now }, logger: logger)
+            }
             let application = server.application(host: host, port: port) { bound in
                 // Tests and scripts wait for this line: write it unbuffered.
                 FileHandle.standardOutput.write(Data("listening on http://\(host):\(bound)\n".utf8))

@@ -24,14 +24,17 @@ struct SettlementStores: Sendable {
     /// The legacy closures recorded when the stores were opened (the run-off guard's input).
     let closures: [LegacyClosure]
     let standingData: SQLiteStandingDataRepository
+    let audit: any AuditTrail
 
-    func runner(configuration: VASConfiguration = .init()) -> SettlementRunner {
+    /// The VAS over these stores; `closures` replaces those read at opening (a long-running
+    /// server reads them again for each run).
+    func runner(configuration: VASConfiguration = .init(), closures: [LegacyClosure]? = nil) -> SettlementRunner {
         let standingData = self.standingData
         return SettlementRunner(
             register: register, spData: spData, takes: takes, runs: runs, shapes: shapes,
             legacy: RunOffGuard(
                 legacy: LegacyNHHVolumes(coefficients: SyntheticProfileCoefficients(), digest: "synthetic-profile-coefficients-1"),
-                closures: closures),
+                closures: closures ?? self.closures),
             configuration: configuration
         ) { distributor, llfClass, date in
             try standingData.lineLossFactors(distributor: distributor, llfClass: llfClass, date: date)
@@ -56,7 +59,7 @@ extension StoreOptions {
                         register: PostgresRegisterRepository(database: postgres), spData: PostgresSPDataStore(database: postgres),
                         takes: settlement, runs: settlement, shapes: PostgresLoadShapeStore(database: postgres),
                         hub: PostgresHubStore(database: postgres), migrations: migrations, closures: try await migrations.closures(),
-                        standingData: standingData))
+                        standingData: standingData, audit: PostgresAuditTrail(database: postgres)))
             }
         }
         let settlement = SQLiteSettlementStore(database: local)
@@ -65,6 +68,7 @@ extension StoreOptions {
             SettlementStores(
                 register: SQLiteRegisterRepository(database: local), spData: try FileSPDataStore(database: local, dataDirectory: folder),
                 takes: settlement, runs: settlement, shapes: SQLiteLoadShapeStore(database: local), hub: SQLiteHubStore(database: local),
-                migrations: migrations, closures: try await migrations.closures(), standingData: standingData))
+                migrations: migrations, closures: try await migrations.closures(), standingData: standingData,
+                audit: SQLiteAuditTrail(database: local)))
     }
 }

@@ -1,0 +1,44 @@
+import Logging
+import MHHSCore
+import MHHSHub
+import MHHSMigration
+import MHHSRegistration
+import MHHSSettlement
+
+/// What the REST API reads and does, built once per server over one set of stores. Nothing
+/// is kept in memory between requests: every instance on one database answers the same.
+public struct APIContext: Sendable {
+    public let participants: ParticipantRegistry
+    public let register: any RegisterRepository
+    public let runs: any SettlementRunRepository
+    public let shapes: any LoadShapeRepository
+    public let migrations: any MigrationRepository
+    public let audit: any AuditTrail
+    /// Settles a date as a run type at an instant (the VAS over the server's stores).
+    public let settle: @Sendable (SettlementDate, SettlementRunType, UTCInstant) async throws -> StoredSettlementRun
+    /// Runs the migration for a date at an instant (the migration service over the server's stores).
+    public let migrate: @Sendable (SettlementDate, UTCInstant) async throws -> MigrationService.RunReport
+    public let clock: @Sendable () -> UTCInstant
+    public let metrics: ServerMetrics
+    public let logger: Logger
+
+    public init(
+        participants: ParticipantRegistry, register: any RegisterRepository, runs: any SettlementRunRepository,
+        shapes: any LoadShapeRepository, migrations: any MigrationRepository, audit: any AuditTrail,
+        settle: @escaping @Sendable (SettlementDate, SettlementRunType, UTCInstant) async throws -> StoredSettlementRun,
+        migrate: @escaping @Sendable (SettlementDate, UTCInstant) async throws -> MigrationService.RunReport,
+        clock: @escaping @Sendable () -> UTCInstant, metrics: ServerMetrics = ServerMetrics(), logger: Logger
+    ) {
+        self.participants = participants
+        self.register = register
+        self.runs = runs
+        self.shapes = shapes
+        self.migrations = migrations
+        self.audit = audit
+        self.settle = settle
+        self.migrate = migrate
+        self.clock = clock
+        self.metrics = metrics
+        self.logger = logger
+    }
+}

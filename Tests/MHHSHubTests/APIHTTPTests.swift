@@ -1,0 +1,142 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import MHHSCore
+import MHHSMessages
+import MHHSServer
+import MHHSStorage
+import NIOCore
+import Testing
+
+/// The REST API through the router, as each role meets it: who may see and do what (401 and
+/// 403 paths included), runs started and audited, the OpenAPI document and the metrics.
+@Suite("REST API over HTTP")
+struct APIHTTPTests {
+    static func call(
+        _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, key: String?, body: String? = nil
+    ) async throws -> (status: Int, text: String) {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let key { headers[HTTPField.Name("X-API-Key")!] = key }
+        return try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) {
+            (Int($0.status.code), String(buffer: $0.body))
+        }
+    }
+
+    @Test("each role sees its own: registrations, runs, volumes, diffs, migration status, audit")
+    func rolesAndRuns() async throws {
+        ServerMetrics.bootstrap()
+        let fixture = try await APIFixture()
+        let app = Application(router: fixture.server.router())
+        let operatorKey = fixture.operatorKey
+        let supplier = fixture.key(HubFixture.supplier)
+        let other = fixture.key(HubFixture.otherSupplier)
+        let ldso = fixture.key(HubFixture.distributor)
+        let dataService = fixture.key(HubFixture.dataService)
+        try await app.test(.router) { client in
+            // Who am I; no key or a wrong one is 401.
+            #expect(try await Self.call(client, .get, "/api/v1/me", key: nil).status == 401)
+            #expect(try await Self.call(client, .get, "/api/v1/me", key: "mhhs_" + String(repeating: "1", count: 64)).status == 401)
+            let me = try await Self.call(client, .get, "/api/v1/me", key: operatorKey)
+            #expect(me.status == 200 && me.text.contains(#""role":"OPS""#) && me.text.contains(#""operator":true"#))
+
+            // A registration: its supplier, its LDSO and operators see it; others get 403.
+            let path = "/api/v1/registrations/\(HubFixture.mpan)?on=2026-11-02&asKnownAt=2026-11-03"
+            for key in [supplier, ldso, operatorKey] {
+                let seen = try await Self.call(client, .get, path, key: key)
+                #expect(seen.status == 200 && seen.text.contains("SUPA") && seen.text.contains(#""on":"2026-11-02""#), "\(seen)")
+            }
+            for key in [other, dataService] {
+                let denied = try await Self.call(client, .get, path, key: key)
+                #expect(denied.status == 403 && denied.text.contains("not registered to"), "\(denied)")
+            }
+            #expect(try await Self.call(client, .get, "/api/v1/registrations/2000056535971?on=2025-01-01", key: operatorKey).status == 404)
+            #expect(try await Self.call(client, .get, "/api/v1/registrations/123", key: operatorKey).status == 400)
+            #expect(
+                try await Self.call(client, .get, "/api/v1/registrations/\(HubFixture.mpan)?on=yesterday", key: operatorKey).status == 400)
+
+            // Only operators start runs; a bad request is 400 and changes nothing.
+            let request = #"{"date": "2026-11-02", "run": "SF", "at": "2026-11-12T12:00:00Z"}"#
+            #expect(try await Self.call(client, .post, "/api/v1/runs", key: supplier, body: request).status == 403)
+            #expect(
+                try await Self.call(client, .post, "/api/v1/runs", key: operatorKey, body: #"{"date": "2026-11-02", "run": "XX"}"#).status
+                    == 400)
+            #expect(try await Self.call(client, .post, "/api/v1/runs", key: operatorKey, body: "[1]").status == 400)
+            #expect(try await fixture.runs.runs(on: nil).isEmpty)
+            let started = try await Self.call(client, .post, "/api/v1/runs", key: operatorKey, body: request)
+            #expect(started.status == 201 && started.text.contains(#""id":"2026-11-02-SF-1""#), "\(started)")
+            let r1 = #"{"date": "2026-11-02", "run": "R1", "at": "2026-12-10T00:00:00Z"}"#
+            #expect(try await Self.call(client, .post, "/api/v1/runs", key: operatorKey, body: r1).status == 201)
+
+            let listed = try await Self.call(client, .get, "/api/v1/runs?date=2026-11-02", key: other)
+            #expect(listed.status == 200 && listed.text.contains("2026-11-02-SF-1") && listed.text.contains("2026-11-02-R1-1"))
+            #expect(try await Self.call(client, .get, "/api/v1/runs/2026-11-02-SF-1", key: ldso).status == 200)
+            #expect(try await Self.call(client, .get, "/api/v1/runs/2026-11-02-SF-9", key: ldso).status == 404)
+
+            // Volumes: the operator every row, a supplier its own, an LDSO none.
+            let all = try await Self.call(client, .get, "/api/v1/runs/2026-11-02-SF-1/volumes", key: operatorKey)
+            let own = try await Self.call(client, .get, "/api/v1/runs/2026-11-02-SF-1/volumes", key: supplier)
+            let none = try await Self.call(client, .get, "/api/v1/runs/2026-11-02-SF-1/volumes", key: other)
+            #expect(all.status == 200 && all.text.split(separator: "\n").count > 1)
+            #expect(own.text == all.text, "SUPA is the only supplier with volumes")
+            #expect(none.status == 200 && none.text.split(separator: "\n").count == 1, "only the header for SUPB")
+            #expect(try await Self.call(client, .get, "/api/v1/runs/2026-11-02-SF-1/volumes", key: ldso).status == 403)
+
+            let diff = try await Self.call(client, .get, "/api/v1/runs/diff?date=2026-11-02&from=SF&to=R1", key: operatorKey)
+            #expect(diff.status == 200 && diff.text.contains(#""from":"2026-11-02-SF-1""#), "\(diff)")
+            #expect(try await Self.call(client, .get, "/api/v1/runs/diff?date=2026-11-02&from=SF&to=R2", key: operatorKey).status == 404)
+            #expect(try await Self.call(client, .get, "/api/v1/runs/diff?date=2026-11-02&from=SF&to=R1", key: ldso).status == 403)
+
+            // Migration: status for operators and the LDSO (its own rows), runs for operators.
+            let status = try await Self.call(client, .get, "/api/v1/migration/status?from=2026-11-02&to=2026-11-03", key: ldso)
+            #expect(
+                status.status == 200 && status.text.contains(#""ldso":"SOUT""#) && status.text.contains(#""arrangement":"mhhs""#),
+                "\(status)")
+            #expect(try await Self.call(client, .get, "/api/v1/migration/status?from=2026-11-02", key: supplier).status == 403)
+            #expect(try await Self.call(client, .post, "/api/v1/migration/run", key: ldso, body: #"{"date": "2026-11-04"}"#).status == 403)
+            let migration = try await Self.call(client, .post, "/api/v1/migration/run", key: operatorKey, body: #"{"date": "2026-11-04"}"#)
+            #expect(migration.status == 200 && migration.text.contains(#""requested":0"#), "\(migration)")
+
+            #expect(try await Self.call(client, .get, "/api/v1/load-shapes?date=2026-11-02", key: supplier).status == 404)
+
+            // The audit trail: every change, who and what; only operators read it.
+            #expect(try await Self.call(client, .get, "/api/v1/audit", key: supplier).status == 403)
+            let audit = try await Self.call(client, .get, "/api/v1/audit", key: operatorKey)
+            #expect(audit.status == 200)
+            #expect(
+                audit.text.contains(#""action":"run.start""#) && audit.text.contains("2026-11-02-R1-1")
+                    && audit.text.contains("9000000001/OPSA/OPS"))
+            #expect(audit.text.contains(#""action":"migration.run""#))
+        }
+        let events = try await fixture.audit.events(limit: 10)
+        #expect(events.map(\.action) == ["migration.run", "run.start", "run.start"], "the refused and bad requests audited nothing")
+    }
+
+    @Test("the OpenAPI document is the repo's and names every route; /metrics counts requests and refusals")
+    func documentAndMetrics() async throws {
+        ServerMetrics.bootstrap()
+        let fixture = try await APIFixture()
+        let app = Application(router: fixture.server.router())
+        try await app.test(.router) { client in
+            let document = try await Self.call(client, .get, "/openapi.json", key: nil)
+            let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/openapi.json")
+            let kept = try String(contentsOf: file, encoding: .utf8)
+            #expect(document.status == 200 && document.text == kept, "docs/openapi.json and the served document differ")
+            for path in [
+                "/api/v1/me", "/api/v1/registrations/{mpan}", "/api/v1/runs", "/api/v1/runs/{id}", "/api/v1/runs/{id}/volumes",
+                "/api/v1/runs/diff",
+                "/api/v1/load-shapes", "/api/v1/migration/status", "/api/v1/migration/run", "/api/v1/audit", "/metrics",
+            ] {
+                #expect(document.text.contains("\"\(path)\": {"), "\(path) is documented")
+            }
+            _ = try await Self.call(client, .get, "/api/v1/audit", key: fixture.key(HubFixture.supplier))
+            let metrics = try await Self.call(client, .get, "/metrics", key: nil)
+            #expect(metrics.status == 200)
+            #expect(
+                metrics.text.contains(#"mhhs_http_requests_total{method="GET",route="/openapi.json",status="200"}"#),
+                "\(metrics.text.prefix(2_000))")
+            #expect(metrics.text.contains("mhhs_http_requests_denied_total"))
+            #expect(metrics.text.contains("mhhs_http_request_duration_seconds"))
+        }
+    }
+}
