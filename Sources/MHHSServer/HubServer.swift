@@ -44,7 +44,10 @@ public struct HubServer: Sendable {
         router.add(middleware: RequestMetricsMiddleware(metrics: api?.metrics ?? ServerMetrics()))
         HubRoutes.add(to: router, hub: context)
         if let mds { MDSRoutes.add(to: router, mds: mds) }
-        if let api { APIRoutes.add(to: router, api: api) }
+        if let api {
+            APIRoutes.add(to: router, api: api)
+            DashboardRoutes.add(to: router, api: api)
+        }
         return router
     }
 

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import MHHSCore
 import MHHSMessages
 import MHHSServer
+import MHHSSettlement
 import MHHSStorage
 import NIOCore
 import Testing
@@ -23,10 +24,13 @@ struct APIHTTPTests {
         }
     }
 
-    @Test("each role sees its own: registrations, runs, volumes, diffs, migration status, audit")
-    func rolesAndRuns() async throws {
+    @Test("each role sees its own: registrations, runs, volumes, diffs, migration status, audit", arguments: APIFixture.backends)
+    func rolesAndRuns(_ backend: APIFixture.Backend) async throws {
         ServerMetrics.bootstrap()
-        let fixture = try await APIFixture()
+        try await APIFixture.with(backend) { fixture in try await Self.rolesAndRuns(fixture) }
+    }
+
+    static func rolesAndRuns(_ fixture: APIFixture) async throws {
         let app = Application(router: fixture.server.router())
         let operatorKey = fixture.operatorKey
         let supplier = fixture.key(HubFixture.supplier)
@@ -115,7 +119,10 @@ struct APIHTTPTests {
     @Test("the OpenAPI document is the repo's and names every route; /metrics counts requests and refusals")
     func documentAndMetrics() async throws {
         ServerMetrics.bootstrap()
-        let fixture = try await APIFixture()
+        try await APIFixture.with(.sqlite) { fixture in try await Self.documentAndMetrics(fixture) }
+    }
+
+    static func documentAndMetrics(_ fixture: APIFixture) async throws {
         let app = Application(router: fixture.server.router())
         try await app.test(.router) { client in
             let document = try await Self.call(client, .get, "/openapi.json", key: nil)
