@@ -51,10 +51,12 @@ struct DashboardPage {
         if let caption { body += "<caption>\(Self.escape(caption))</caption>" }
         body += "<thead><tr>" + header.map { "<th>\(Self.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
         for row in rows {
-            body += "<tr>" + row.map { cell in
-                let numeric = !cell.isEmpty && cell.allSatisfy { $0.isNumber || ".-,%".contains($0) }
-                return numeric ? "<td class=\"n\">\(Self.escape(cell))</td>" : "<td>\(Self.escape(cell))</td>"
-            }.joined() + "</tr>\n"
+            body +=
+                "<tr>"
+                + row.map { cell in
+                    let numeric = !cell.isEmpty && cell.allSatisfy { $0.isNumber || ".-,%".contains($0) }
+                    return numeric ? "<td class=\"n\">\(Self.escape(cell))</td>" : "<td>\(Self.escape(cell))</td>"
+                }.joined() + "</tr>\n"
         }
         body += "</tbody></table>\n"
     }
@@ -63,7 +65,8 @@ struct DashboardPage {
     mutating func form(_ action: String, _ fields: [(name: String, label: String, value: String)]) {
         body += "<form method=\"get\" action=\"\(Self.escape(action))\">"
         for field in fields {
-            body += "<label>\(Self.escape(field.label)) <input name=\"\(Self.escape(field.name))\" value=\"\(Self.escape(field.value))\"></label> "
+            body +=
+                "<label>\(Self.escape(field.label)) <input name=\"\(Self.escape(field.name))\" value=\"\(Self.escape(field.value))\"></label> "
         }
         body += "<button>Show</button></form>\n"
     }

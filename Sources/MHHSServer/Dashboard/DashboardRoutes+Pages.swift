@@ -59,7 +59,9 @@ extension DashboardRoutes {
                 let last = rows.filter { $0.date == to && $0.distributor == distributor && $0.segment == segment }
                 let total = last.reduce(0) { $0 + $1.points }
                 guard total > 0 else { continue }
-                let byArrangement = arrangements.map { arrangement in last.filter { $0.arrangement == arrangement }.reduce(0) { $0 + $1.points } }
+                let byArrangement = arrangements.map { arrangement in
+                    last.filter { $0.arrangement == arrangement }.reduce(0) { $0 + $1.points }
+                }
                 let energy = last.reduce(Int64(0)) { $0 + $1.annualWh }
                 let mhhsEnergy = last.filter { $0.arrangement == .mhhs }.reduce(Int64(0)) { $0 + $1.annualWh }
                 table.append(
@@ -105,9 +107,10 @@ extension DashboardRoutes {
         }
         let sameDate = all.filter { $0.settlementDate == run.settlementDate }.map(\.id)
         page.raw(
-            "<p>Runs of \(run.settlementDate): " + sameDate.map {
-                "<a href=\"/dashboard/settlement?run=\($0)&group=\(group.rawValue)&direction=\(direction)\">\($0)</a>"
-            }.joined(separator: " · ") + "</p>\n")
+            "<p>Runs of \(run.settlementDate): "
+                + sameDate.map {
+                    "<a href=\"/dashboard/settlement?run=\($0)&group=\(group.rawValue)&direction=\(direction)\">\($0)</a>"
+                }.joined(separator: " · ") + "</p>\n")
         let periods = run.settlementDate.periodCount
         let volumes = RunResults.volumes(try await api.runs.file(named: SettlementRunFiles.volumes, ofRun: run.id) ?? [])
             .filter { $0.group == group.rawValue && $0.direction == direction }
@@ -119,15 +122,19 @@ extension DashboardRoutes {
         var take = Array(repeating: Int64(0), count: periods)
         var factor = Array(repeating: "", count: periods)
         var outcome = Array(repeating: "", count: periods)
-        let corrections = String(decoding: try await api.runs.file(named: SettlementRunFiles.corrections, ofRun: run.id) ?? [], as: UTF8.self)
+        let corrections = String(
+            decoding: try await api.runs.file(named: SettlementRunFiles.corrections, ofRun: run.id) ?? [], as: UTF8.self)
         for line in corrections.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard fields.count > 7, fields[1] == group.rawValue, fields[3] == direction, let sp = Int(fields[2]), (1...periods).contains(sp) else { continue }
+            guard fields.count > 7, fields[1] == group.rawValue, fields[3] == direction, let sp = Int(fields[2]), (1...periods).contains(sp)
+            else { continue }
             take[sp - 1] = RunResults.milliWh(String(fields[4]))
             factor[sp - 1] = String(fields[6])
             outcome[sp - 1] = String(fields[7])
         }
-        let suppliers = bySupplier.sorted { $0.value.reduce(0, +) > $1.value.reduce(0, +) || ($0.value.reduce(0, +) == $1.value.reduce(0, +) && $0.key < $1.key) }
+        let suppliers = bySupplier.sorted {
+            $0.value.reduce(0, +) > $1.value.reduce(0, +) || ($0.value.reduce(0, +) == $1.value.reduce(0, +) && $0.key < $1.key)
+        }
         func kWh(_ milliWh: Int64) -> JSONValue { .number(RunResults.kWhText(milliWh)) }
         page.chart(
             "\(run.id), group \(group.rawValue), \(direction == "I" ? "import" : "export"): corrected volumes by supplier, the take, and the correction factor",
@@ -181,10 +188,13 @@ extension DashboardRoutes {
                     plotted.enumerated().map { index, shape in
                         [
                             "name": .string(shape.category.description),
-                            "color": .string(["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"][index % 8]),
+                            "color": .string(
+                                ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"][index % 8]),
                             "values": .array(
                                 shape.values.map { value in
-                                    .number(shape.totals.day == 0 ? "0" : String(format: "%.2f", Double(value) * 1_000 / Double(shape.totals.day)))
+                                    .number(
+                                        shape.totals.day == 0
+                                            ? "0" : String(format: "%.2f", Double(value) * 1_000 / Double(shape.totals.day)))
                                 }),
                         ]
                     }),
@@ -208,7 +218,9 @@ extension DashboardRoutes {
         let all = try await api.runs.runs(on: nil)
         var page = DashboardPage(title: "Run history", caller: caller)
         let date: SettlementDate? =
-            if let text = APIRoutes.query(request, "date"), !text.isEmpty { try APIRoutes.date(request, "date") } else { all.last?.settlementDate }
+            if let text = APIRoutes.query(request, "date"), !text.isEmpty { try APIRoutes.date(request, "date") } else {
+                all.last?.settlementDate
+            }
         page.form("/dashboard/runs", [("date", "Settlement date", date?.description ?? "")])
         guard let date else {
             page.paragraph("No settlement run yet.")
@@ -231,16 +243,23 @@ extension DashboardRoutes {
                 moved = RunResults.kWhText(diff.changes.reduce(Int64(0)) { $0 + Int64($1.deltaMilliWh.magnitude) })
             }
             rows.append([
-                run.id, run.runType.rawValue, DIPDateTime(run.runAt).text, String(run.spDataVersion), RunResults.kWhText(total), changed, moved,
+                run.id, run.runType.rawValue, DIPDateTime(run.runAt).text, String(run.spDataVersion), RunResults.kWhText(total), changed,
+                moved,
                 String((run.results[SettlementRunFiles.volumes] ?? "").prefix(12)),
             ])
             previous = mine
         }
         page.chart(
             "\(date): corrected import per run (kWh)\(caller.isOperator ? "" : ", your volumes")",
-            ["labels": .array(runs.map { .string($0.id) }), "unit": "kWh", "stacks": [["name": "corrected import", "values": .array(totals)]]])
+            [
+                "labels": .array(runs.map { .string($0.id) }), "unit": "kWh",
+                "stacks": [["name": "corrected import", "values": .array(totals)]],
+            ])
         page.table(
-            ["run", "type", "run at", "SP data version", "corrected import kWh", "cells changed from the run before", "Σ |change| kWh", "volumes sha256"],
+            [
+                "run", "type", "run at", "SP data version", "corrected import kWh", "cells changed from the run before", "Σ |change| kWh",
+                "volumes sha256",
+            ],
             rows, caption: "Runs of \(date), oldest first")
         return page.html
     }

@@ -87,7 +87,8 @@ public enum DashboardRoutes {
             return html(401, loginPage("That is not a key this server issued."))
         }
         // Back to the page asked for, if it is a dashboard page (never another site).
-        let next = field("next").flatMap { $0.hasPrefix("/dashboard") && !$0.contains("//") && !$0.contains("\\") ? $0 : nil } ?? "/dashboard"
+        let next =
+            field("next").flatMap { $0.hasPrefix("/dashboard") && !$0.contains("//") && !$0.contains("\\") ? $0 : nil } ?? "/dashboard"
         return Response(
             status: .seeOther,
             headers: [.location: next, .setCookie: "\(cookie)=\(key); Path=/dashboard; HttpOnly; SameSite=Lax"])
