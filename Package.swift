@@ -118,6 +118,7 @@ let package = Package(
                 "MHHSSettlement",
                 "MHHSStorage",
                 "MHHSMigration",
+                "MHHSStandingData",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -7,6 +7,7 @@ import MHHSMigration
 import MHHSRegistration
 import MHHSServer
 import MHHSSettlement
+import MHHSStandingData
 import MHHSStorage
 import MHHSTestSupport
 
@@ -121,6 +122,16 @@ struct APIFixture {
                             repository: stores.register, registrationService: HubFixture.registration.dipID,
                             marketwideDataService: HubFixture.mds.dipID, directory: directory, environmentTag: "SIT", clock: { at })
                     ).run(date: date, at: at, actAsProviders: false)
+                },
+                marketDomainData: {
+                    try ReferenceData.path("mdd-377").map { try MarketDomainDataImporter.load(directory: $0) }
+                },
+                lineLossFactors: { distributor, llfClass, date in
+                    // SOUT class 1 only: 1.023 in every period of the date.
+                    guard distributor.value == "SOUT", llfClass == "1" else { return nil }
+                    return LLFDay(
+                        distributor: distributor, llfClass: llfClass, date: date,
+                        factors: Array(repeating: LineLossFactor(text: "1.023")!, count: date.periodCount))
                 },
                 clock: { HubFixture.now }, logger: logger)
         }

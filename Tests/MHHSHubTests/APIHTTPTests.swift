@@ -7,6 +7,7 @@ import MHHSMessages
 import MHHSServer
 import MHHSSettlement
 import MHHSStorage
+import MHHSTestSupport
 import NIOCore
 import Testing
 
@@ -91,6 +92,30 @@ struct APIHTTPTests {
             #expect(try await Self.call(client, .get, "/api/v1/runs/diff?date=2026-11-02&from=SF&to=R2", key: operatorKey).status == 404)
             #expect(try await Self.call(client, .get, "/api/v1/runs/diff?date=2026-11-02&from=SF&to=R1", key: ldso).status == 403)
 
+            // Reports as CSV: the operator all rows, a supplier its own, an LDSO its own DUoS rows.
+            let rep003 = try await Self.call(client, .get, "/api/v1/reports/REP-003?date=2026-11-02", key: operatorKey)
+            #expect(rep003.status == 200 && rep003.text.split(separator: "\n").count > 1 && rep003.text.contains(",SUPA,"), "\(rep003)")
+            #expect(try await Self.call(client, .get, "/api/v1/reports/REP-003?date=2026-11-02", key: supplier).text == rep003.text)
+            #expect(
+                try await Self.call(client, .get, "/api/v1/reports/REP-003?date=2026-11-02", key: other).text.split(separator: "\n").count
+                    == 1)
+            #expect(try await Self.call(client, .get, "/api/v1/reports/REP-003?date=2026-11-02", key: ldso).status == 403)
+            let duos = try await Self.call(client, .get, "/api/v1/reports/REP-002?run=2026-11-02-SF-1", key: ldso)
+            #expect(duos.status == 200 && duos.text.split(separator: "\n").count > 1 && duos.text.contains(",SOUT,"), "\(duos)")
+            #expect(try await Self.call(client, .get, "/api/v1/reports/REP-999?date=2026-11-02", key: operatorKey).status == 404)
+
+            // Standing data: MDD participants (when the reference MDD is at hand), LLFs.
+            let suppliers = try await Self.call(client, .get, "/api/v1/standing-data/participants?role=X&on=2026-11-02", key: other)
+            if ReferenceData.has("mdd-377") {
+                #expect(suppliers.status == 200 && suppliers.text.contains(#""version":"377""#) && suppliers.text.contains(#""mpid":"#))
+            } else {
+                #expect(suppliers.status == 404)
+            }
+            let llf = try await Self.call(client, .get, "/api/v1/standing-data/llf?ldso=SOUT&llfc=1&date=2026-10-25", key: other)
+            #expect(llf.status == 200 && llf.text.components(separatedBy: "1.023").count - 1 == 50, "the autumn clock-change day: 50 SPs")
+            #expect(
+                try await Self.call(client, .get, "/api/v1/standing-data/llf?ldso=SOUT&llfc=9&date=2026-10-25", key: other).status == 404)
+
             // Migration: status for operators and the LDSO (its own rows), runs for operators.
             let status = try await Self.call(client, .get, "/api/v1/migration/status?from=2026-11-02&to=2026-11-03", key: ldso)
             #expect(
@@ -132,7 +157,8 @@ struct APIHTTPTests {
             for path in [
                 "/api/v1/me", "/api/v1/registrations/{mpan}", "/api/v1/runs", "/api/v1/runs/{id}", "/api/v1/runs/{id}/volumes",
                 "/api/v1/runs/diff",
-                "/api/v1/load-shapes", "/api/v1/migration/status", "/api/v1/migration/run", "/api/v1/audit", "/metrics",
+                "/api/v1/load-shapes", "/api/v1/migration/status", "/api/v1/migration/run", "/api/v1/audit", "/api/v1/reports/{kind}",
+                "/api/v1/standing-data/participants", "/api/v1/standing-data/llf", "/metrics",
             ] {
                 #expect(document.text.contains("\"\(path)\": {"), "\(path) is documented")
             }

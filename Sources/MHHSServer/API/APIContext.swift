@@ -4,6 +4,7 @@ import MHHSHub
 import MHHSMigration
 import MHHSRegistration
 import MHHSSettlement
+import MHHSStandingData
 
 /// What the REST API reads and does, built once per server over one set of stores. Nothing
 /// is kept in memory between requests: every instance on one database answers the same.
@@ -18,6 +19,9 @@ public struct APIContext: Sendable {
     public let settle: @Sendable (SettlementDate, SettlementRunType, UTCInstant) async throws -> StoredSettlementRun
     /// Runs the migration for a date at an instant (the migration service over the server's stores).
     public let migrate: @Sendable (SettlementDate, UTCInstant) async throws -> MigrationService.RunReport
+    /// Standing data: the imported MDD, and a distributor class's LLFs on a date.
+    public let marketDomainData: @Sendable () throws -> MarketDomainData?
+    public let lineLossFactors: @Sendable (MPID, String, SettlementDate) throws -> LLFDay?
     public let clock: @Sendable () -> UTCInstant
     public let metrics: ServerMetrics
     public let logger: Logger
@@ -27,6 +31,8 @@ public struct APIContext: Sendable {
         shapes: any LoadShapeRepository, migrations: any MigrationRepository, audit: any AuditTrail,
         settle: @escaping @Sendable (SettlementDate, SettlementRunType, UTCInstant) async throws -> StoredSettlementRun,
         migrate: @escaping @Sendable (SettlementDate, UTCInstant) async throws -> MigrationService.RunReport,
+        marketDomainData: @escaping @Sendable () throws -> MarketDomainData? = { nil },
+        lineLossFactors: @escaping @Sendable (MPID, String, SettlementDate) throws -> LLFDay? = { _, _, _ in nil },
         clock: @escaping @Sendable () -> UTCInstant, metrics: ServerMetrics = ServerMetrics(), logger: Logger
     ) {
         self.participants = participants
@@ -37,6 +43,8 @@ public struct APIContext: Sendable {
         self.audit = audit
         self.settle = settle
         self.migrate = migrate
+        self.marketDomainData = marketDomainData
+        self.lineLossFactors = lineLossFactors
         self.clock = clock
         self.metrics = metrics
         self.logger = logger

@@ -39,6 +39,9 @@ public enum APIRoutes {
         v1.get("/migration/status") { request, _ in try await answer(api) { try await migrationStatus(request, api: api) } }
         v1.post("/migration/run") { request, _ in try await answer(api) { try await runMigration(request, api: api) } }
         v1.get("/audit") { request, _ in try await answer(api) { try await audit(request, api: api) } }
+        v1.get("/reports/:kind") { request, context in try await answer(api) { try await report(request, context: context, api: api) } }
+        v1.get("/standing-data/participants") { request, _ in try await answer(api) { try await participants(request, api: api) } }
+        v1.get("/standing-data/llf") { request, _ in try await answer(api) { try await lineLossFactors(request, api: api) } }
     }
 
     /// Maps refusals to their status and anything else to a logged 500 that does not echo it.

@@ -8,6 +8,7 @@ import MHHSHub
 import MHHSMigration
 import MHHSServer
 import MHHSSettlement
+import MHHSStorage
 import ServiceLifecycle
 import UnixSignals
 
@@ -87,6 +88,8 @@ struct ServeCommand: AsyncParsableCommand {
                         try await stores.runner(closures: try await stores.migrations.closures()).run(date: date, type: type, at: at)
                     },
                     migrate: { date, at in try await stores.migrationService(at: at).run(date: date, at: at, actAsProviders: false) },
+                    marketDomainData: { try stores.standingData.marketDomainData() },
+                    lineLossFactors: { try stores.standingData.lineLossFactors(distributor: $0, llfClass: $1, date: $2) },
                     clock: { SystemClock.now }, logger: logger)
             }
             let application = server.application(host: host, port: port) { bound in
