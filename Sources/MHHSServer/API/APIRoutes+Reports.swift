@@ -21,7 +21,9 @@ extension APIRoutes {
         case .centralOperator: column = nil
         case .supplier: column = "supplier"
         case .distributor where kind == .rep002: column = "distributor"
-        default: throw api.deny(caller, request, "\(kind.rawValue) is for operators, suppliers (their rows) and, for REP-002, LDSOs (their rows)")
+        default:
+            throw api.deny(
+                caller, request, "\(kind.rawValue) is for operators, suppliers (their rows) and, for REP-002, LDSOs (their rows)")
         }
         let manifest: RunManifest
         if let id = query(request, "run") {
@@ -60,7 +62,9 @@ extension APIRoutes {
     static func participants(_ request: Request, api: APIContext) async throws -> Response {
         _ = try await api.caller(request)
         guard let mdd = try api.marketDomainData() else { throw APIRefusal(status: 404, message: "no Market Domain Data imported") }
-        guard let role = query(request, "role"), !role.isEmpty else { throw APIRefusal(status: 400, message: "role (an MDD role code, e.g. X) is required") }
+        guard let role = query(request, "role"), !role.isEmpty else {
+            throw APIRefusal(status: 400, message: "role (an MDD role code, e.g. X) is required")
+        }
         let on = try query(request, "on").map { _ in try date(request, "on") } ?? LocalSettlementPeriod(containing: api.clock()).date
         let json: JSONValue = [
             "version": .string(mdd.version), "role": .string(role), "on": .string(on.description),
@@ -76,7 +80,9 @@ extension APIRoutes {
     /// settlement date, one per SP (46, 48 or 50).
     static func lineLossFactors(_ request: Request, api: APIContext) async throws -> Response {
         _ = try await api.caller(request)
-        guard let text = query(request, "ldso"), let ldso = try? MPID(text) else { throw APIRefusal(status: 400, message: "ldso (an MPID) is required") }
+        guard let text = query(request, "ldso"), let ldso = try? MPID(text) else {
+            throw APIRefusal(status: 400, message: "ldso (an MPID) is required")
+        }
         guard let llfc = query(request, "llfc"), !llfc.isEmpty else { throw APIRefusal(status: 400, message: "llfc is required") }
         let on = try date(request, "date")
         guard let day = try api.lineLossFactors(ldso, llfc, on) else {
