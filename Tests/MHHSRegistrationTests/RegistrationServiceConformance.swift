@@ -23,6 +23,13 @@ enum RegistrationServiceConformance {
         #expect(try await repository.state(of: F.mpan, on: day, asKnownAt: F.instant("2026-11-05"))?.supplier == P.oldSupplier)
         #expect(try await repository.state(of: F.mpan, on: day, asKnownAt: F.instant("2026-11-11"))?.supplier == P.newSupplier)
         #expect(try await repository.state(of: F.mpan, on: day, asKnownAt: F.instant("2026-11-11"))?.cssRegistrationID == "9a1b2c3d-cos")
+        // Who changed the register is in each assertion's source (when: its recording time).
+        let sources = try await repository.assertions(for: F.mpan).map(\.source)
+        #expect(
+            sources == [
+                "IF-001 InitialRegistration, from \(P.oldSupplier.value) (SUP)",
+                "IF-001 ChangeOfSupplier, from \(P.newSupplier.value) (SUP)",
+            ], "\(sources)")
     }
 
     static func rejectionsChangeNothing(_ repository: some RegisterRepository) async throws {

@@ -28,9 +28,25 @@ public struct RegistrationService: Sendable {
     public func handle(_ request: RegistrationRequest, from sender: RequestSender) async throws -> RegistrationOutcome {
         let context = makeContext(now: clock())
         return try await repository.update(request.mpan) { record in
-            try RegistrationProcess.handle(
-                request, from: sender, history: record.history, appointments: record.appointments, context: context)
+            Self.signed(
+                try RegistrationProcess.handle(
+                    request, from: sender, history: record.history, appointments: record.appointments, context: context), by: sender)
         }
+    }
+
+    /// The outcome with its sender in every assertion's source: the register's own audit of who
+    /// changed it (when is the assertion's recording time; what, its facts).
+    static func signed(_ outcome: RegistrationOutcome, by sender: RequestSender) -> RegistrationOutcome {
+        var outcome = outcome
+        outcome.assertions = outcome.assertions.map { assertion in
+            RegisterAssertion(
+                mpan: assertion.mpan, gspGroup: assertion.gspGroup, effectiveFrom: assertion.effectiveFrom,
+                recordedAt: assertion.recordedAt,
+                mask: assertion.mask, facts: assertion.facts,
+                source: "\(assertion.source), from \(sender.participant.value) (\(sender.role.rawValue))",
+                sequence: assertion.sequence)
+        }
+        return outcome
     }
 
     /// Handles many requests in order, each deciding on what the earlier ones recorded, at one
@@ -41,8 +57,10 @@ public struct RegistrationService: Sendable {
     >] {
         let context = makeContext(now: clock())
         let results = try await repository.updateEach(requests.map(\.0.mpan)) { index, record in
-            try RegistrationProcess.handle(
-                requests[index].0, from: requests[index].1, history: record.history, appointments: record.appointments, context: context)
+            Self.signed(
+                try RegistrationProcess.handle(
+                    requests[index].0, from: requests[index].1, history: record.history, appointments: record.appointments,
+                    context: context), by: requests[index].1)
         }
         return results.map { result in
             result.mapError { ($0 as? RegistrationError) ?? RegistrationError("REG0001", "\($0)") }
