@@ -21,6 +21,7 @@ struct APIFixture {
     static let date = try! SettlementDate("2026-11-02")
 
     let server: HubServer
+    let stores: Stores
     let keys: [DIPID: String]
     let runs: any SettlementRunRepository
     let audit: any AuditTrail
@@ -78,6 +79,7 @@ struct APIFixture {
             try await stores.hub.save(HubParticipant(participant: participant, apiKeyHash: APIKey.hash(key)))
         }
         self.keys = keys
+        self.stores = stores
         // The point with its settlement attributes, so the VAS settles it (defaulted: it sends no data).
         var facts = HubFixture.registration(supplier: "SUPA", effective: "2026-01-01").facts
         facts.connectionType = .wholeCurrent

@@ -127,6 +127,13 @@ struct APIHTTPTests {
             #expect(migration.status == 200 && migration.text.contains(#""requested":0"#), "\(migration)")
 
             #expect(try await Self.call(client, .get, "/api/v1/load-shapes?date=2026-11-02", key: supplier).status == 404)
+            let lss = try await LSSRunner(register: fixture.stores.register, spData: fixture.stores.spData, shapes: fixture.stores.shapes)
+                .run(day: UTCDay(sameCalendarDateAs: APIFixture.date), at: UTCInstant(utcMidnightOfDay: APIFixture.date.dayNumber + 1))
+            let shapes = try await Self.call(client, .get, "/api/v1/load-shapes?date=2026-11-02", key: supplier)
+            #expect(shapes.status == 200 && shapes.text.contains(#""run":"\#(lss.id)""#) && shapes.text.contains(#""dayWh":"#), "\(shapes)")
+            let category = try #require(lss.shapes.first).category.description
+            let one = try await Self.call(client, .get, "/api/v1/load-shapes?date=2026-11-02&category=\(category)", key: supplier)
+            #expect(one.status == 200 && one.text.contains(#""values":["#))
 
             // The audit trail: every change, who and what; only operators read it.
             #expect(try await Self.call(client, .get, "/api/v1/audit", key: supplier).status == 403)
@@ -170,6 +177,20 @@ struct APIHTTPTests {
                 "\(metrics.text.prefix(2_000))")
             #expect(metrics.text.contains("mhhs_http_requests_denied_total"))
             #expect(metrics.text.contains("mhhs_http_request_duration_seconds"))
+            // A message through the hub counts as accepted, and as delivered once pulled and acknowledged.
+            let sds = fixture.key(HubFixture.dataService)
+            let sent = try await HubHTTPTests.post(client, "IF-021", key: sds, HubFixture.body(try HubFixture.consumption()))
+            #expect(sent.status == 201)
+            let queue = try await HubHTTPTests.get(client, "/hub/queue?limit=10", key: fixture.key(HubFixture.mds))
+            let ids = Set(queue.text.components(separatedBy: #""transactionID":""#).dropFirst().map { String($0.prefix { $0 != "\"" }) })
+            let acked = try await client.execute(
+                uri: "/hub/queue/ack", method: .post, headers: [HTTPField.Name("X-API-Key")!: fixture.key(HubFixture.mds)],
+                body: ByteBuffer(string: JSONWriter.string(["transactionIDs": .array(ids.sorted().map(JSONValue.string))]))
+            ) { Int($0.status.code) }
+            #expect(acked == 200, "\(queue.text.prefix(500))")
+            let after = try await Self.call(client, .get, "/metrics", key: nil).text
+            #expect(after.contains(#"mhhs_hub_messages_accepted_total{interface="IF-021"}"#), "\(after.prefix(3_000))")
+            #expect(after.contains(#"mhhs_hub_messages_delivered_total{via="pull"}"#))
         }
     }
 }
