@@ -53,7 +53,7 @@ struct APIHTTPTests {
             }
             for key in [other, dataService] {
                 let denied = try await Self.call(client, .get, path, key: key)
-                #expect(denied.status == 403 && denied.text.contains("not registered to"), "\(denied)")
+                #expect(denied.status == 404 && denied.text.contains("not registered to"), "not theirs: not found, and logged as a refusal")
             }
             #expect(try await Self.call(client, .get, "/api/v1/registrations/2000056535971?on=2025-01-01", key: operatorKey).status == 404)
             #expect(try await Self.call(client, .get, "/api/v1/registrations/123", key: operatorKey).status == 400)
@@ -67,6 +67,11 @@ struct APIHTTPTests {
                 try await Self.call(client, .post, "/api/v1/runs", key: operatorKey, body: #"{"date": "2026-11-02", "run": "XX"}"#).status
                     == 400)
             #expect(try await Self.call(client, .post, "/api/v1/runs", key: operatorKey, body: "[1]").status == 400)
+            #expect(
+                try await Self.call(
+                    client, .post, "/api/v1/runs", key: operatorKey, body: #"{"date": "2026-11-02", "run": "SF", "at": 20261112}"#
+                )
+                .status == 400, "an at that is not a date-time is refused, never ignored")
             #expect(try await fixture.runs.runs(on: nil).isEmpty)
             let started = try await Self.call(client, .post, "/api/v1/runs", key: operatorKey, body: request)
             #expect(started.status == 201 && started.text.contains(#""id":"2026-11-02-SF-1""#), "\(started)")
@@ -103,6 +108,8 @@ struct APIHTTPTests {
             let duos = try await Self.call(client, .get, "/api/v1/reports/REP-002?run=2026-11-02-SF-1", key: ldso)
             #expect(duos.status == 200 && duos.text.split(separator: "\n").count > 1 && duos.text.contains(",SOUT,"), "\(duos)")
             #expect(try await Self.call(client, .get, "/api/v1/reports/REP-999?date=2026-11-02", key: operatorKey).status == 404)
+            #expect(try await Self.call(client, .get, "/api/v1/reports/REP-008?date=2026-11-02", key: supplier).status == 403)
+            #expect(try await Self.call(client, .get, "/api/v1/reports/REP-008?date=2026-11-02", key: ldso).status == 200)
 
             // Standing data: MDD participants (when the reference MDD is at hand), LLFs.
             let suppliers = try await Self.call(client, .get, "/api/v1/standing-data/participants?role=X&on=2026-11-02", key: other)

@@ -30,8 +30,10 @@ struct DashboardHTTPTests {
             try await app.test(.router) { client in
                 // Not signed in: to the sign-in page.
                 let anonymous = try await Self.get(client, "/dashboard")
-                #expect(anonymous.status == 303 && anonymous.location == "/dashboard/login")
-                #expect(try await Self.get(client, "/dashboard/login").text.contains(#"<input name="key""#))
+                #expect(anonymous.status == 303 && anonymous.location == "/dashboard/login?next=%2Fdashboard")
+                let form = try await Self.get(client, "/dashboard/login?next=%2Fdashboard%2Fruns%3Fdate%3D2026-11-02")
+                #expect(form.text.contains(#"<input name="key""#) && form.text.contains(#"value="/dashboard/runs?date=2026-11-02""#))
+                #expect(try await Self.get(client, "/dashboard/login?next=https://elsewhere.example").text.contains(#"value="/dashboard""#))
                 let script = try await Self.get(client, "/dashboard/chart.js")
                 #expect(script.status == 200 && script.text.contains("figure.chart"))
 
@@ -48,6 +50,7 @@ struct DashboardHTTPTests {
                 let setCookie = try #require(signed.cookie)
                 #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax") && setCookie.contains("Path=/dashboard"))
                 #expect(try await signIn(fixture.operatorKey, next: "//elsewhere.example/x").location == "/dashboard", "never off-site")
+                #expect(try await signIn(fixture.key(HubFixture.supplier), next: "/dashboard").location == "/dashboard/settlement")
                 let cookie = String(setCookie.prefix { $0 != ";" })
 
                 // Empty pages say so.
@@ -79,6 +82,12 @@ struct DashboardHTTPTests {
                 let other = try await Self.get(
                     client, "/dashboard/settlement?run=2026-11-02-SF-1&group=_H", key: fixture.key(HubFixture.otherSupplier))
                 #expect(other.status == 200 && !other.text.contains(#""name":"SUPA""#))
+                #expect(
+                    !other.text.contains("GSP group take") && other.text.contains("your corrected"),
+                    "no take: it would give others' volumes away")
+                let own = try await Self.get(
+                    client, "/dashboard/settlement?run=2026-11-02-SF-1&group=_H", key: fixture.key(HubFixture.supplier))
+                #expect(own.text.contains(#"{"name":"SUPA","values":[1.000"#))
                 let ldso = fixture.key(HubFixture.distributor)
                 #expect(try await Self.get(client, "/dashboard/settlement", key: ldso).status == 403)
                 #expect(try await Self.get(client, "/dashboard?from=2026-11-02", key: ldso).text.contains("SOUT"))

@@ -52,6 +52,22 @@ extension APIContext {
         return APIRefusal(status: 403, message: why)
     }
 
+    /// Records an audit event; a failure to record is logged (the change it describes stands).
+    func record(_ event: AuditEvent) async {
+        do {
+            try await audit.record(event)
+        } catch {
+            logger.error("audit record failed", metadata: ["action": "\(event.action)", "target": "\(event.target)", "error": "\(error)"])
+        }
+    }
+
+    /// Records a failed change, with the error logged first so it is never lost.
+    func auditFailure(_ caller: APICaller, action: String, target: String, error: any Error) async {
+        logger.warning(
+            "change failed", metadata: ["action": "\(action)", "target": "\(target)", "caller": "\(caller)", "error": "\(error)"])
+        await record(AuditEvent(at: clock(), actor: caller.description, action: action, target: target, detail: "failed: \(error)"))
+    }
+
     func requireOperator(_ caller: APICaller, _ request: Request) throws {
         guard caller.isOperator else { throw deny(caller, request, "only an operator (role OPS) may do this") }
     }

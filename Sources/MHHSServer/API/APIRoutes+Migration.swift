@@ -42,8 +42,9 @@ extension APIRoutes {
         }
         let from = try date(request, "from")
         let to = try query(request, "to").map { _ in try date(request, "to") } ?? from
-        guard from <= to, to.dayNumber - from.dayNumber < 366 else {
-            throw APIRefusal(status: 400, message: "from must not be after to, and the span at most a year")
+        // [A] At most 62 dates a request: each is a register snapshot of every group.
+        guard from <= to, to.dayNumber - from.dayNumber < 62 else {
+            throw APIRefusal(status: 400, message: "from must not be after to, and the span at most 62 days")
         }
         let dates = stride(from: from.dayNumber, through: to.dayNumber, by: 1).map { SettlementDate(dayNumber: $0) }
         let progress = try await MigrationProgress.build(dates: dates, at: api.clock(), register: api.register)
@@ -72,16 +73,14 @@ extension APIRoutes {
         guard let dateText = body["date"]?.stringValue, let date = try? SettlementDate(dateText) else {
             throw APIRefusal(status: 400, message: "date (YYYY-MM-DD) is required")
         }
-        let at = try body["at"]?.stringValue.map { try instant($0, "at") } ?? api.clock()
+        let at = try optionalInstant(body, "at") ?? api.clock()
         let started = ContinuousClock.now
         let report: MigrationService.RunReport
         do {
             report = try await api.migrate(date, at)
         } catch {
-            try await api.audit.record(
-                AuditEvent(
-                    at: api.clock(), actor: caller.description, action: "migration.run", target: "\(date)", detail: "failed: \(error)"))
-            throw APIRefusal(status: 422, message: "the migration run for \(date) failed: \(error)")
+            await api.auditFailure(caller, action: "migration.run", target: "\(date)", error: error)
+            throw refusalOrFailure(error, "the migration run for \(date) failed")
         }
         let elapsed = (ContinuousClock.now - started).components
         api.metrics.migrationRun(seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
@@ -90,7 +89,7 @@ extension APIRoutes {
             "failed": .number(String(report.failed.count)), "waiting": .number(String(report.waiting.count)),
             "closures": .array(report.closures.map { .string($0.segment.rawValue) }),
         ]
-        try await api.audit.record(
+        await api.record(
             AuditEvent(
                 at: api.clock(), actor: caller.description, action: "migration.run", target: "\(date)",
                 detail: JSONWriter.string(.object(counts))))

@@ -26,7 +26,10 @@ extension APIRoutes {
             throw APIRefusal(status: 404, message: "MPAN \(mpan) is not registered on \(on) as known at \(DIPDateTime(asKnownAt).text)")
         }
         guard caller.maySee(supplier: facts.supplier, distributor: facts.distributor) else {
-            throw api.deny(caller, request, "MPAN \(mpan) is not registered to \(caller.participant.mpid.value) on \(on)")
+            // Logged as a refusal, answered as "not found": whether a point is registered to
+            // someone else is not the caller's to learn.
+            _ = api.deny(caller, request, "MPAN \(mpan) is not registered to \(caller.participant.mpid.value) on \(on)")
+            throw APIRefusal(status: 404, message: "MPAN \(mpan) is not registered to \(caller.participant.mpid.value) on \(on)")
         }
         return try JSONResponse.encoded(
             200, RegistrationAnswer(mpan: mpan.description, on: on.description, asKnownAt: DIPDateTime(asKnownAt).text, facts: facts))

@@ -19,11 +19,12 @@ extension APIRoutes {
         let column: String?
         switch caller.participant.role {
         case .centralOperator: column = nil
-        case .supplier: column = "supplier"
-        case .distributor where kind == .rep002: column = "distributor"
+        case .supplier where kind != .rep008: column = "supplier"
+        case .distributor where kind == .rep002 || kind == .rep008: column = "distributor"
         default:
             throw api.deny(
-                caller, request, "\(kind.rawValue) is for operators, suppliers (their rows) and, for REP-002, LDSOs (their rows)")
+                caller, request,
+                "\(kind.rawValue) is for operators, suppliers (their rows of REP-002 to REP-007) and LDSOs (REP-002, REP-008)")
         }
         let manifest: RunManifest
         if let id = query(request, "run") {

@@ -29,26 +29,24 @@ extension APIRoutes {
             throw APIRefusal(status: 400, message: "date (YYYY-MM-DD) is required")
         }
         let type = try runType(body["run"]?.stringValue, "run")
-        let at = try body["at"]?.stringValue.map { try instant($0, "at") } ?? api.clock()
+        let at = try optionalInstant(body, "at") ?? api.clock()
         let started = ContinuousClock.now
         let stored: StoredSettlementRun
         do {
             stored = try await api.settle(date, type, at)
         } catch {
-            try await api.audit.record(
-                AuditEvent(
-                    at: api.clock(), actor: caller.description, action: "run.start", target: "\(date) \(type.rawValue)",
-                    detail: "failed: \(error)"))
-            throw APIRefusal(status: 422, message: "the \(type.rawValue) run of \(date) failed: \(error)")
+            await api.auditFailure(caller, action: "run.start", target: "\(date) \(type.rawValue)", error: error)
+            throw refusalOrFailure(error, "the \(type.rawValue) run of \(date) failed")
         }
         let elapsed = (ContinuousClock.now - started).components
         api.metrics.settlementRun(type: type.rawValue, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
-        try await api.audit.record(
+        // The run is stored: a failure to audit it is logged, not answered as a failure (a retry
+        // would make a second run).
+        let digest = stored.manifest.results[SettlementRunFiles.volumes] ?? "-"
+        await api.record(
             AuditEvent(
                 at: api.clock(), actor: caller.description, action: "run.start", target: stored.manifest.id,
-                detail:
-                    "\(type.rawValue) of \(date) as at \(DIPDateTime(at).text): volumes sha256 \(stored.manifest.results[SettlementRunFiles.volumes] ?? "-")"
-            ))
+                detail: "\(type.rawValue) of \(date) as at \(DIPDateTime(at).text): volumes sha256 \(digest)"))
         api.logger.info("run started", metadata: ["run": "\(stored.manifest.id)", "caller": "\(caller)"])
         return JSONResponse.bytes(201, stored.manifest.json)
     }

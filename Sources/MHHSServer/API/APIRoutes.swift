@@ -92,6 +92,24 @@ public enum APIRoutes {
         return type
     }
 
+    /// A member that must be a date or date-time when present (400 otherwise, never ignored).
+    static func optionalInstant(_ body: JSONValue, _ name: String) throws -> UTCInstant? {
+        switch body[name] {
+        case nil: return nil
+        case .string(let text)?: return try instant(text, name)
+        default: throw APIRefusal(status: 400, message: "\(name) must be a date or date-time string")
+        }
+    }
+
+    /// A failed start: a refusal of the domain (the services' own errors: a closed legacy path,
+    /// a refused registration, a corrupt input) is 422 with its text; a store's or the system's
+    /// failure is logged by the caller and answered 500 without its text.
+    static func refusalOrFailure(_ error: any Error, _ what: String) -> any Error {
+        let type = String(reflecting: Swift.type(of: error))
+        if type.hasPrefix("MHHS") { return APIRefusal(status: 422, message: "\(what): \(error)") }
+        return error
+    }
+
     /// A JSON object body of at most 64 KiB.
     static func jsonBody(_ request: Request) async throws -> JSONValue {
         let body = try await request.body.collect(upTo: 64 << 10)

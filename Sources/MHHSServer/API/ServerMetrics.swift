@@ -6,10 +6,11 @@ import Prometheus
 /// `/metrics`: requests by route and status with their latency, refusals, run durations (the
 /// hub counts the messages it accepts and delivers the same way).
 public struct ServerMetrics: Sendable {
-    /// The registry `/metrics` renders; `mhhs serve` bootstraps swift-metrics with it.
-    public let registry: PrometheusCollectorRegistry
+    /// The registry `/metrics` renders: the process's one (swift-metrics has one factory per
+    /// process, so a second registry would see nothing).
+    public var registry: PrometheusCollectorRegistry { Self.shared }
 
-    public init(registry: PrometheusCollectorRegistry = ServerMetrics.shared) { self.registry = registry }
+    public init() {}
 
     /// One registry per process, as swift-metrics has one factory per process.
     public static let shared = PrometheusCollectorRegistry()

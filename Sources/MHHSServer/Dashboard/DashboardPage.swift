@@ -16,16 +16,17 @@ struct DashboardPage {
     }
 
     static func escape(_ text: String) -> String {
+        // By scalar, not by character: a quote followed by a combining mark is one Character.
         var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.append(character)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out
@@ -88,7 +89,9 @@ struct DashboardPage {
             form label { margin-right: .5rem; }
             </style></head><body>
             <header><b>OpenMHHS</b><nav><a href="/dashboard">Migration</a><a href="/dashboard/settlement">Settlement</a>\
-            <a href="/dashboard/shapes">Load shapes</a><a href="/dashboard/runs">Runs</a></nav><span>\(who)</span></header>
+            <a href="/dashboard/shapes">Load shapes</a><a href="/dashboard/runs">Runs</a></nav><span>\(who)\
+            \(caller == nil ? "" : " <form method=\"post\" action=\"/dashboard/logout\" style=\"display:inline\"><button>Sign out</button></form>")\
+            </span></header>
             <h1>\(Self.escape(title))</h1>
             \(body)
             <script src="/dashboard/chart.js"></script>

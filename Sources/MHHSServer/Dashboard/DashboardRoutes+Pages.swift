@@ -108,8 +108,9 @@ extension DashboardRoutes {
         let sameDate = all.filter { $0.settlementDate == run.settlementDate }.map(\.id)
         page.raw(
             "<p>Runs of \(run.settlementDate): "
-                + sameDate.map {
-                    "<a href=\"/dashboard/settlement?run=\($0)&group=\(group.rawValue)&direction=\(direction)\">\($0)</a>"
+                + sameDate.map { id in
+                    let link = DashboardPage.escape("/dashboard/settlement?run=\(id)&group=\(group.rawValue)&direction=\(direction)")
+                    return "<a href=\"\(link)\">\(DashboardPage.escape(id))</a>"
                 }.joined(separator: " · ") + "</p>\n")
         let periods = run.settlementDate.periodCount
         let volumes = RunResults.volumes(try await api.runs.file(named: SettlementRunFiles.volumes, ofRun: run.id) ?? [])
@@ -136,24 +137,39 @@ extension DashboardRoutes {
             $0.value.reduce(0, +) > $1.value.reduce(0, +) || ($0.value.reduce(0, +) == $1.value.reduce(0, +) && $0.key < $1.key)
         }
         func kWh(_ milliWh: Int64) -> JSONValue { .number(RunResults.kWhText(milliWh)) }
+        // The take is for operators: a supplier's own volumes beside the group's take would give
+        // away the sum of every other supplier's, period by period.
+        var lines: [JSONValue] = []
+        if caller.isOperator {
+            lines.append(["name": "GSP group take", "values": .array(take.map(kWh)), "axis": "left", "color": "#000000"])
+        }
+        lines.append([
+            "name": "correction factor", "values": .array(factor.map { .number($0.isEmpty ? "1" : $0) }), "axis": "right",
+            "color": "#d62728",
+        ])
+        let what =
+            caller.isOperator
+            ? "corrected volumes by supplier, the take, and the correction factor" : "your corrected volumes and the correction factor"
         page.chart(
-            "\(run.id), group \(group.rawValue), \(direction == "I" ? "import" : "export"): corrected volumes by supplier, the take, and the correction factor",
+            "\(run.id), group \(group.rawValue), \(direction == "I" ? "import" : "export"): \(what)",
             [
                 "labels": .array((1...periods).map { .string(String($0)) }), "unit": "kWh", "rightUnit": "correction factor",
-                "stacks": .array(suppliers.map { ["name": .string($0.key), "values": .array($0.value.map(kWh))] }),
-                "lines": .array([
-                    ["name": "GSP group take", "values": .array(take.map(kWh)), "axis": "left", "color": "#000000"],
-                    [
-                        "name": "correction factor", "values": .array(factor.map { .number($0.isEmpty ? "1" : $0) }), "axis": "right",
-                        "color": "#d62728",
-                    ],
-                ]),
+                "stacks": .array(suppliers.map { ["name": .string($0.key), "values": .array($0.value.map(kWh))] }), "lines": .array(lines),
             ])
         let shown = (0..<periods).map { period in suppliers.reduce(Int64(0)) { $0 + $1.value[period] } }
-        page.table(
-            ["SP", "take kWh", caller.isOperator ? "Σ corrected kWh" : "your corrected kWh", "correction factor", "outcome"],
-            (0..<periods).map { [String($0 + 1), RunResults.kWhText(take[$0]), RunResults.kWhText(shown[$0]), factor[$0], outcome[$0]] },
-            caption: "Per settlement period")
+        if caller.isOperator {
+            page.table(
+                ["SP", "take kWh", "Σ corrected kWh", "correction factor", "outcome"],
+                (0..<periods).map {
+                    [String($0 + 1), RunResults.kWhText(take[$0]), RunResults.kWhText(shown[$0]), factor[$0], outcome[$0]]
+                },
+                caption: "Per settlement period")
+        } else {
+            page.table(
+                ["SP", "your corrected kWh", "correction factor"],
+                (0..<periods).map { [String($0 + 1), RunResults.kWhText(shown[$0]), factor[$0]] },
+                caption: "Per settlement period")
+        }
         return page.html
     }
 
@@ -245,7 +261,8 @@ extension DashboardRoutes {
             rows.append([
                 run.id, run.runType.rawValue, DIPDateTime(run.runAt).text, String(run.spDataVersion), RunResults.kWhText(total), changed,
                 moved,
-                String((run.results[SettlementRunFiles.volumes] ?? "").prefix(12)),
+                // The digest covers every supplier's rows: an operator's to see.
+                caller.isOperator ? String((run.results[SettlementRunFiles.volumes] ?? "").prefix(12)) : "-",
             ])
             previous = mine
         }

@@ -22,7 +22,7 @@ public enum DashboardRoutes {
                 status: .ok, headers: [.contentType: "text/javascript; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: ChartScript.source)))
         }
-        router.get("/dashboard/login") { _, _ in html(200, loginPage(nil)) }
+        router.get("/dashboard/login") { request, _ in html(200, loginPage(nil, next: safeNext(APIRoutes.query(request, "next")))) }
         router.post("/dashboard/login") { request, _ in try await login(request, api: api) }
         router.post("/dashboard/logout") { _, _ in
             Response(
@@ -42,7 +42,10 @@ public enum DashboardRoutes {
     static func page(_ request: Request, api: APIContext, _ build: (APICaller) async throws -> String) async -> Response {
         do {
             guard let caller = try await caller(request, api: api) else {
-                return Response(status: .seeOther, headers: [.location: "/dashboard/login"])
+                // Back here after signing in.
+                let here = request.uri.path + (request.uri.query.map { "?\($0)" } ?? "")
+                let next = here.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                return Response(status: .seeOther, headers: [.location: "/dashboard/login?next=\(next)"])
             }
             return html(200, try await build(caller))
         } catch let refusal as APIRefusal {
@@ -83,23 +86,35 @@ public enum DashboardRoutes {
                 return String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
             }.first
         }
-        guard let key = field("key"), try await api.participants.authenticate(apiKey: key, now: api.clock()) != nil else {
-            return html(401, loginPage("That is not a key this server issued."))
+        guard let key = field("key"), let participant = try await api.participants.authenticate(apiKey: key, now: api.clock()) else {
+            return html(401, loginPage("That is not a key this server issued.", next: safeNext(field("next"))))
         }
-        // Back to the page asked for, if it is a dashboard page (never another site).
+        // Back to the page asked for; by default each role's first page (a supplier may not see
+        // migration progress).
+        let asked = safeNext(field("next"))
         let next =
-            field("next").flatMap { $0.hasPrefix("/dashboard") && !$0.contains("//") && !$0.contains("\\") ? $0 : nil } ?? "/dashboard"
+            asked == "/dashboard" && participant.participant.role == .supplier ? "/dashboard/settlement" : asked
         return Response(
             status: .seeOther,
             headers: [.location: next, .setCookie: "\(cookie)=\(key); Path=/dashboard; HttpOnly; SameSite=Lax"])
     }
 
-    static func loginPage(_ problem: String?) -> String {
+    /// A page of this dashboard to go to after signing in: one of its four pages with any query,
+    /// never another site; `/dashboard` otherwise.
+    static func safeNext(_ text: String?) -> String {
+        guard let text else { return "/dashboard" }
+        let path = text.prefix { $0 != "?" }
+        let pages: Set<Substring> = ["/dashboard", "/dashboard/settlement", "/dashboard/shapes", "/dashboard/runs"]
+        guard pages.contains(path), !text.contains("\\"), !text.contains("\r"), !text.contains("\n") else { return "/dashboard" }
+        return text
+    }
+
+    static func loginPage(_ problem: String?, next: String) -> String {
         var page = DashboardPage(title: "Sign in", caller: nil)
         if let problem { page.paragraph(problem) }
         page.raw(
             """
-            <form method="post" action="/dashboard/login"><input type="hidden" name="next" value="/dashboard">
+            <form method="post" action="/dashboard/login"><input type="hidden" name="next" value="\(DashboardPage.escape(next))">
             <label>API key <input name="key" type="password" size="70"></label>
             <button>Sign in</button></form>
             <p>Use the key `mhhs participants add` printed. Operators (role OPS) see everything; a supplier its own volumes;

@@ -89,14 +89,24 @@ public struct SettlementRunner: Sendable {
         // LSS runs are immutable, so their ids name the shapes used.
         if let defaulting { inputs["load-shapes"] = defaulting.runIDs.joined(separator: " ") }
         if let legacy { inputs["legacy"] = legacy.digest }
-        let previous = try await runs.runs(on: date).filter { $0.runType == type }.count
-        let manifest = RunManifest(
-            id: "\(date)-\(type.rawValue)-\(previous + 1)", settlementDate: date, runType: type, runNumber: previous + 1, runAt: runAt,
-            spDataVersion: version, codeVersion: OpenMHHSVersion.current, inputs: inputs,
-            results: files.mapValues { Array(SHA256.hash(data: $0)).hexString })
-        let run = StoredSettlementRun(manifest: manifest, files: files)
-        try await runs.save(run)
-        return run
+        let results = files.mapValues { Array(SHA256.hash(data: $0)).hexString }
+        // Numbered after the runs already stored; when another process stored that number first
+        // (two servers on one database), the save fails on the id and the run takes the next one.
+        for attempt in 1...5 {
+            let number = try await runs.runs(on: date).filter { $0.runType == type }.count + 1
+            let manifest = RunManifest(
+                id: "\(date)-\(type.rawValue)-\(number)", settlementDate: date, runType: type, runNumber: number, runAt: runAt,
+                spDataVersion: version, codeVersion: OpenMHHSVersion.current, inputs: inputs, results: results)
+            let run = StoredSettlementRun(manifest: manifest, files: files)
+            do {
+                try await runs.save(run)
+                return run
+            } catch {
+                let taken = try await runs.runs(on: date).contains { $0.id == manifest.id }
+                guard taken, attempt < 5 else { throw error }
+            }
+        }
+        preconditionFailure("unreachable: the last attempt returns or throws")
     }
 
     struct SettledGroup: Sendable {
