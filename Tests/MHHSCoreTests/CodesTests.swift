@@ -37,7 +37,7 @@ struct CodesTests {
         for value in MarketSegment.allCases { #expect(try MarketSegment(code: value.rawValue) == value) }
         for value in MeasurementQuantity.allCases { #expect(try MeasurementQuantity(code: value.rawValue) == value) }
         for value in DIPRole.allCases { #expect(try DIPRole(code: value.rawValue) == value) }
-        #expect(DIPRole.allCases.count == 16)
+        #expect(DIPRole.allCases.count == 17, "the 16 DIP roles and the central system's operators (OPS)")
         #expect(EnergyDirection.allCases.map(\.rawValue) == ["I", "E"])
         #expect(EnergisationStatus.allCases.map(\.rawValue) == ["E", "D"])
         #expect(DomesticPremiseIndicator.allCases.map(\.rawValue) == ["T", "F"])
