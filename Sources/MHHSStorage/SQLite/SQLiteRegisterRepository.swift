@@ -162,8 +162,10 @@ public struct SQLiteRegisterRepository: RegisterRepository {
 
     public func pendingAppointments(of mpans: [MPAN]) async throws -> [PendingAppointment] {
         try await database.pool.read { db in
+            // `+status`: by the MPAN's index, never the pending index (which would scan every
+            // pending request of the market for each MPAN).
             let statement = try db.cachedStatement(
-                sql: "SELECT body FROM appointment_request WHERE mpan = ? AND status = 'pending' ORDER BY requested_at, id")
+                sql: "SELECT body FROM appointment_request WHERE mpan = ? AND +status = 'pending' ORDER BY requested_at, id")
             return try mpans.flatMap { mpan in try String.fetchAll(statement, arguments: [mpan.value]).map(AppointmentRows.appointment) }
         }
     }
