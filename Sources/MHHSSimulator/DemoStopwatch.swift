@@ -1,4 +1,5 @@
 import Foundation
+import MHHSCore
 
 /// Where the demo's time went, phase by phase (summed over days), so a slow run says which
 /// service to look at.
@@ -25,10 +26,7 @@ public final class DemoStopwatch: @unchecked Sendable {
     public var phases: [(phase: String, seconds: Double)] {
         lock.lock()
         defer { lock.unlock() }
-        return order.map { phase in
-            let parts = totals[phase]!.components
-            return (phase, Double(parts.seconds) + Double(parts.attoseconds) / 1e18)
-        }
+        return order.map { ($0, totals[$0]!.seconds) }
     }
 
     private func add(_ phase: String, _ elapsed: Duration) {

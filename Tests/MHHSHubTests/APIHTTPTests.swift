@@ -166,15 +166,16 @@ struct APIHTTPTests {
         try await app.test(.router) { client in
             let document = try await Self.call(client, .get, "/openapi.json", key: nil)
             let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/openapi.json")
-            let kept = try String(contentsOf: file, encoding: .utf8)
-            #expect(document.status == 200 && document.text == kept, "docs/openapi.json and the served document differ")
+            let kept = try JSONParser.parse(try String(contentsOf: file, encoding: .utf8))
+            let served = try JSONParser.parse(document.text)
+            #expect(document.status == 200 && served == kept, "docs/openapi.json and the served document differ")
             for path in [
                 "/api/v1/me", "/api/v1/registrations/{mpan}", "/api/v1/runs", "/api/v1/runs/{id}", "/api/v1/runs/{id}/volumes",
                 "/api/v1/runs/diff",
                 "/api/v1/load-shapes", "/api/v1/migration/status", "/api/v1/migration/run", "/api/v1/audit", "/api/v1/reports/{kind}",
                 "/api/v1/standing-data/participants", "/api/v1/standing-data/llf", "/metrics",
             ] {
-                #expect(document.text.contains("\"\(path)\": {"), "\(path) is documented")
+                #expect(served["paths"]?[path] != nil, "\(path) is documented")
             }
             _ = try await Self.call(client, .get, "/api/v1/audit", key: fixture.key(HubFixture.supplier))
             let metrics = try await Self.call(client, .get, "/metrics", key: nil)

@@ -82,8 +82,7 @@ extension APIRoutes {
             await api.auditFailure(caller, action: "migration.run", target: "\(date)", error: error)
             throw refusalOrFailure(error, "the migration run for \(date) failed")
         }
-        let elapsed = (ContinuousClock.now - started).components
-        api.metrics.migrationRun(seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+        api.metrics.migrationRun(seconds: (ContinuousClock.now - started).seconds)
         let counts: [String: JSONValue] = [
             "requested": .number(String(report.requested.count)), "migrated": .number(String(report.migrated.count)),
             "failed": .number(String(report.failed.count)), "waiting": .number(String(report.waiting.count)),

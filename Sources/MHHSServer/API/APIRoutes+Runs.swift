@@ -38,8 +38,7 @@ extension APIRoutes {
             await api.auditFailure(caller, action: "run.start", target: "\(date) \(type.rawValue)", error: error)
             throw refusalOrFailure(error, "the \(type.rawValue) run of \(date) failed")
         }
-        let elapsed = (ContinuousClock.now - started).components
-        api.metrics.settlementRun(type: type.rawValue, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+        api.metrics.settlementRun(type: type.rawValue, seconds: (ContinuousClock.now - started).seconds)
         // The run is stored: a failure to audit it is logged, not answered as a failure (a retry
         // would make a second run).
         let digest = stored.manifest.results[SettlementRunFiles.volumes] ?? "-"
@@ -59,7 +58,7 @@ extension APIRoutes {
         }
         let manifest = try await manifest(try context.parameters.require("id"), api: api)
         let bytes = try await api.runs.file(named: SettlementRunFiles.volumes, ofRun: manifest.id) ?? []
-        let rows = caller.isOperator ? bytes : supplierRows(bytes, supplier: caller.participant.mpid.value)
+        let rows = caller.isOperator ? bytes : rowsWhere(bytes, column: "supplier", equals: caller.participant.mpid.value)
         return Response(status: .ok, headers: [.contentType: "text/csv"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: rows)))
     }
 
@@ -111,18 +110,5 @@ extension APIRoutes {
         }
         bytes.append(UInt8(ascii: "]"))
         return JSONResponse.bytes(200, bytes)
-    }
-
-    /// The header and the rows whose supplier column (the third) is `supplier`.
-    static func supplierRows(_ csv: [UInt8], supplier: String) -> [UInt8] {
-        let lines = csv.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        var out: [UInt8] = []
-        for (index, line) in lines.enumerated() where !line.isEmpty {
-            let fields = line.split(separator: UInt8(ascii: ","), maxSplits: 3, omittingEmptySubsequences: false)
-            guard index == 0 || (fields.count > 2 && fields[2].elementsEqual(supplier.utf8)) else { continue }
-            out += line
-            out.append(UInt8(ascii: "\n"))
-        }
-        return out
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import MHHSCore
 
 /// Counts every request by method, route (the matched pattern, so ids do not multiply the
 /// series) and status, and times it.
@@ -22,9 +23,7 @@ struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func record(_ method: String, _ context: Context, _ status: Int, _ started: ContinuousClock.Instant) {
-        let elapsed = (ContinuousClock.now - started).components
         metrics.request(
-            method: method, route: context.endpointPath ?? "unmatched", status: status,
-            seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+            method: method, route: context.endpointPath ?? "unmatched", status: status, seconds: (ContinuousClock.now - started).seconds)
     }
 }

@@ -248,7 +248,7 @@ extension DashboardRoutes {
         var previous: [UInt8]?
         for run in runs {
             let volumes = try await api.runs.file(named: SettlementRunFiles.volumes, ofRun: run.id) ?? []
-            let mine = caller.isOperator ? volumes : APIRoutes.supplierRows(volumes, supplier: caller.participant.mpid.value)
+            let mine = caller.isOperator ? volumes : APIRoutes.rowsWhere(volumes, column: "supplier", equals: caller.participant.mpid.value)
             let total = RunResults.volumes(mine).filter { $0.direction == "I" }.reduce(Int64(0)) { $0 + $1.correctedMilliWh }
             totals.append(.number(RunResults.kWhText(total)))
             var changed = "-"

@@ -217,7 +217,7 @@ struct DemoCommand: AsyncParsableCommand {
             ? "migration complete: every MPAN settled under MHHS on the last date\n" : "FAILED: the migration did not complete\n"
         text +=
             "legacy processing can be switched off from \(summary.runOff.switchOffDate.map(\.description) ?? "— (not every segment has run off)")\n"
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         text += "\nfinished in \(Int(seconds)) s ("
         text += summary.timings.map { "\($0.phase) \(Int($0.seconds.rounded())) s" }.joined(separator: ", ") + "); store: \(data)\n"
         for path in written { text += "  \(path)\n" }

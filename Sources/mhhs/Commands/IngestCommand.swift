@@ -102,7 +102,7 @@ extension IngestCommand {
             }
             let receipt = try await stores.spData.append([outcome.segment], receivedAt: received)
             let elapsed = ContinuousClock.now - started
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = elapsed.seconds
             print(
                 "\(file): \(segment.settlementDate) \(segment.gspGroup.rawValue), \(outcome.acceptedValues) values accepted as "
                     + "version \(receipt.version), \(outcome.refusals.count) refused, "

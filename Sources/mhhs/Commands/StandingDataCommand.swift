@@ -90,7 +90,3 @@ struct ImportFailure: Error, CustomStringConvertible {
 
     var description: String { "\(file): \(underlying) — nothing was imported" }
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}
