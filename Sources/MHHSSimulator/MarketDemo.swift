@@ -42,12 +42,12 @@ public struct MarketDemo: Sendable {
         public let runs: any SettlementRunRepository
         public let shapes: any LoadShapeRepository
         public let migrations: any MigrationRepository
-        public let lineLossFactors: @Sendable (MPID, String, SettlementDate) throws -> LLFDay?
+        public let lineLossFactors: @Sendable (MPID, String, SettlementDate) async throws -> LLFDay?
 
         public init(
             register: any RegisterRepository, spData: any SPDataStore, takes: any GroupTakeRepository, runs: any SettlementRunRepository,
             shapes: any LoadShapeRepository, migrations: any MigrationRepository,
-            lineLossFactors: @escaping @Sendable (MPID, String, SettlementDate) throws -> LLFDay?
+            lineLossFactors: @escaping @Sendable (MPID, String, SettlementDate) async throws -> LLFDay?
         ) {
             self.register = register
             self.spData = spData

@@ -37,6 +37,7 @@ struct APIFixture {
         let shapes: any LoadShapeRepository
         let migrations: any MigrationRepository
         let audit: any AuditTrail
+        let locks: any ExclusiveLocks
     }
 
     /// Runs `body` with a fixture on `backend` (a fresh database each time).
@@ -53,7 +54,7 @@ struct APIFixture {
                         hub: SQLiteHubStore(database: database), register: SQLiteRegisterRepository(database: database),
                         settlement: settlement, spData: try FileSPDataStore(database: database, dataDirectory: directory),
                         shapes: SQLiteLoadShapeStore(database: database), migrations: SQLiteMigrationStore(database: database),
-                        audit: SQLiteAuditTrail(database: database))))
+                        audit: SQLiteAuditTrail(database: database), locks: FileLocks(dataDirectory: directory))))
         case .postgres:
             try await PostgresTestDatabase.withDatabase { database in
                 let settlement = PostgresSettlementStore(database: database)
@@ -63,7 +64,7 @@ struct APIFixture {
                             hub: PostgresHubStore(database: database), register: PostgresRegisterRepository(database: database),
                             settlement: settlement, spData: PostgresSPDataStore(database: database),
                             shapes: PostgresLoadShapeStore(database: database), migrations: PostgresMigrationStore(database: database),
-                            audit: PostgresAuditTrail(database: database))))
+                            audit: PostgresAuditTrail(database: database), locks: PostgresLocks(database: database))))
             }
         }
     }
@@ -118,12 +119,14 @@ struct APIFixture {
                     ).run(date: date, type: type, at: at)
                 },
                 migrate: { date, at in
-                    try await MigrationService(
-                        register: stores.register, migrations: stores.migrations,
-                        registration: RegistrationService(
-                            repository: stores.register, registrationService: HubFixture.registration.dipID,
-                            marketwideDataService: HubFixture.mds.dipID, directory: directory, environmentTag: "SIT", clock: { at })
-                    ).run(date: date, at: at, actAsProviders: false)
+                    try await stores.locks.withLock("migration") {
+                        try await MigrationService(
+                            register: stores.register, migrations: stores.migrations,
+                            registration: RegistrationService(
+                                repository: stores.register, registrationService: HubFixture.registration.dipID,
+                                marketwideDataService: HubFixture.mds.dipID, directory: directory, environmentTag: "SIT", clock: { at })
+                        ).run(date: date, at: at, actAsProviders: false)
+                    }
                 },
                 marketDomainData: {
                     try ReferenceData.path("mdd-377").map { try MarketDomainDataImporter.load(directory: $0) }

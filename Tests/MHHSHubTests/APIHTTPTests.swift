@@ -132,6 +132,11 @@ struct APIHTTPTests {
             #expect(try await Self.call(client, .post, "/api/v1/migration/run", key: ldso, body: #"{"date": "2026-11-04"}"#).status == 403)
             let migration = try await Self.call(client, .post, "/api/v1/migration/run", key: operatorKey, body: #"{"date": "2026-11-04"}"#)
             #expect(migration.status == 200 && migration.text.contains(#""requested":0"#), "\(migration)")
+            // While another instance holds the migration lock, a second run is refused, not repeated.
+            let held = try await fixture.stores.locks.withLock("migration") {
+                try await Self.call(client, .post, "/api/v1/migration/run", key: operatorKey, body: #"{"date": "2026-11-04"}"#)
+            }
+            #expect(held.status == 409 && held.text.contains("already running on another instance"), "\(held)")
 
             #expect(try await Self.call(client, .get, "/api/v1/load-shapes?date=2026-11-02", key: supplier).status == 404)
             let lss = try await LSSRunner(register: fixture.stores.register, spData: fixture.stores.spData, shapes: fixture.stores.shapes)
@@ -152,7 +157,10 @@ struct APIHTTPTests {
             #expect(audit.text.contains(#""action":"migration.run""#))
         }
         let events = try await fixture.audit.events(limit: 10)
-        #expect(events.map(\.action) == ["migration.run", "run.start", "run.start"], "the refused and bad requests audited nothing")
+        #expect(
+            events.map(\.action) == ["migration.run", "migration.run", "run.start", "run.start"],
+            "the 403s and 400s audited nothing; the run refused by the lock is audited as failed")
+        #expect(events.first?.detail.contains("already running") == true, "\(events.first?.detail ?? "")")
     }
 
     @Test("the OpenAPI document is the repo's and names every route; /metrics counts requests and refusals")

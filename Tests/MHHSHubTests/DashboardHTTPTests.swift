@@ -49,6 +49,9 @@ struct DashboardHTTPTests {
                 #expect(signed.status == 303 && signed.location == "/dashboard/runs")
                 let setCookie = try #require(signed.cookie)
                 #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax") && setCookie.contains("Path=/dashboard"))
+                #expect(setCookie.contains("Max-Age=28800") && !setCookie.contains("Secure"))
+                #expect(!setCookie.contains(fixture.operatorKey), "the cookie holds a session token, never the key")
+                #expect(try await Self.get(client, "/dashboard/runs", cookie: "mhhs_session=\(fixture.operatorKey)").status == 303)
                 #expect(try await signIn(fixture.operatorKey, next: "//elsewhere.example/x").location == "/dashboard", "never off-site")
                 #expect(try await signIn(fixture.key(HubFixture.supplier), next: "/dashboard").location == "/dashboard/settlement")
                 let cookie = String(setCookie.prefix { $0 != ";" })
@@ -92,6 +95,13 @@ struct DashboardHTTPTests {
                 #expect(try await Self.get(client, "/dashboard/settlement", key: ldso).status == 403)
                 #expect(try await Self.get(client, "/dashboard?from=2026-11-02", key: ldso).text.contains("SOUT"))
                 #expect(try await Self.get(client, "/dashboard", key: fixture.key(HubFixture.supplier)).status == 403)
+
+                // Signing out ends the session in the store: the same cookie no longer signs in.
+                let signedOut = try await client.execute(uri: "/dashboard/logout", method: .post, headers: [.cookie: cookie]) {
+                    (Int($0.status.code), $0.headers[.setCookie])
+                }
+                #expect(signedOut.0 == 303 && signedOut.1?.contains("Max-Age=0") == true)
+                #expect(try await Self.get(client, "/dashboard/runs", cookie: cookie).status == 303)
             }
         }
     }

@@ -137,4 +137,26 @@ enum HubStoreConformance {
         #expect(found.participant == HubFixture.supplier && found.webhookURL == "https://sup.example/in" && found.signingKeyPEM == "PEM")
         #expect(try await store.hubParticipants().count == HubFixture.all.count)
     }
+
+    /// Dashboard sessions: found until they expire, are deleted, or the key is replaced.
+    static func keepsSessions(_ store: some HubStore) async throws {
+        try await saveParticipants(store)
+        let registry = ParticipantRegistry(store: store)
+        let now = UTCInstant(secondsSinceEpoch: 1_800_000_000)
+        #expect(try await registry.startSession(apiKey: "not-a-key", seconds: 60, now: now)?.token == nil)
+        let (token, participant) = try #require(try await registry.startSession(apiKey: "key-3000000001", seconds: 60, now: now))
+        #expect(participant.participant == HubFixture.supplier && token.hasPrefix("mhhs_") && token != "key-3000000001")
+        #expect(try await registry.participant(sessionToken: token, now: now)?.participant == HubFixture.supplier)
+        #expect(try await registry.participant(sessionToken: "mhhs_other", now: now) == nil)
+        let later = UTCInstant(secondsSinceEpoch: now.secondsSinceEpoch + 60)
+        #expect(try await registry.participant(sessionToken: token, now: later) == nil, "expired at its end")
+
+        let (second, _) = try #require(try await registry.startSession(apiKey: "key-3000000001", seconds: 60, now: now))
+        try await registry.endSession(second)
+        #expect(try await registry.participant(sessionToken: second, now: now) == nil, "ended by signing out")
+
+        let (third, _) = try #require(try await registry.startSession(apiKey: "key-3000000001", seconds: 60, now: now))
+        try await store.save(HubParticipant(participant: HubFixture.supplier, apiKeyHash: APIKey.hash("replaced")))
+        #expect(try await registry.participant(sessionToken: third, now: now) == nil, "a replaced key ends its sessions")
+    }
 }

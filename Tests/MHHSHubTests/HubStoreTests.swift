@@ -23,6 +23,7 @@ struct SQLiteHubStoreTests {
         try await Self.withStore(HubStoreConformance.forgetsOldReferences)
     }
     @Test("keeps credentials") func credentials() async throws { try await Self.withStore(HubStoreConformance.keepsCredentials) }
+    @Test("keeps dashboard sessions") func sessions() async throws { try await Self.withStore(HubStoreConformance.keepsSessions) }
 }
 
 @Suite("Hub store on PostgreSQL", .enabled(if: PostgresTestDatabase.url != nil, Comment(rawValue: PostgresTestDatabase.missingMessage)))
@@ -43,4 +44,5 @@ struct PostgresHubStoreTests {
         try await Self.withStore(HubStoreConformance.forgetsOldReferences)
     }
     @Test("keeps credentials") func credentials() async throws { try await Self.withStore(HubStoreConformance.keepsCredentials) }
+    @Test("keeps dashboard sessions") func sessions() async throws { try await Self.withStore(HubStoreConformance.keepsSessions) }
 }

@@ -24,13 +24,12 @@ struct MigrationWorld {
     let runs: any SettlementRunRepository
     let shapes: any LoadShapeRepository
     let migrations: any MigrationRepository
-    let standingData: SQLiteStandingDataRepository
+    let standingData: any StandingDataRepository
 
     static func with(_ backend: Backend, _ body: (MigrationWorld) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mhhs-migration-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let database = try SQLiteDatabase(dataDirectory: folder)
-        let standingData = SQLiteStandingDataRepository(database: database)
         switch backend {
         case .sqlite:
             let settlement = SQLiteSettlementStore(database: database)
@@ -39,7 +38,7 @@ struct MigrationWorld {
                     register: SQLiteRegisterRepository(database: database),
                     spData: try FileSPDataStore(database: database, dataDirectory: folder), takes: settlement, runs: settlement,
                     shapes: SQLiteLoadShapeStore(database: database), migrations: SQLiteMigrationStore(database: database),
-                    standingData: standingData))
+                    standingData: SQLiteStandingDataRepository(database: database)))
         case .postgres:
             guard PostgresTestDatabase.url != nil else { return }
             try await PostgresTestDatabase.withDatabase { postgres in
@@ -48,7 +47,8 @@ struct MigrationWorld {
                     MigrationWorld(
                         register: PostgresRegisterRepository(database: postgres), spData: PostgresSPDataStore(database: postgres),
                         takes: settlement, runs: settlement, shapes: PostgresLoadShapeStore(database: postgres),
-                        migrations: PostgresMigrationStore(database: postgres), standingData: standingData))
+                        migrations: PostgresMigrationStore(database: postgres),
+                        standingData: PostgresStandingDataRepository(database: postgres)))
             }
         }
     }
@@ -116,7 +116,7 @@ struct MigrationWorld {
                 legacy: LegacyNHHVolumes(coefficients: SyntheticProfileCoefficients(), digest: "synthetic"),
                 closures: try await migrations.closures())
         ) { distributor, llfClass, date in
-            try standingData.lineLossFactors(distributor: distributor, llfClass: llfClass, date: date)
+            try await standingData.lineLossFactors(distributor: distributor, llfClass: llfClass, date: date)
         }
         return try await runner.run(date: Self.date(date), type: run, at: Self.instant(at))
     }

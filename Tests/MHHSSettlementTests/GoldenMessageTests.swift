@@ -35,7 +35,7 @@ struct GoldenMessageTests {
         try await SettlementWorld.with(.sqlite) { world in
             let scenario = "autumn-clock-change"
             try await world.registrations(SettlementWorld.fixture(scenario, "registrations.csv"), recordedAt: "2026-10-01T00:00:00+00:00")
-            try world.lineLossFactors(distributor: "SOUT", llfClass: "1", factor: "1.050", dates: [try SettlementDate("2026-10-25")])
+            try await world.lineLossFactors(distributor: "SOUT", llfClass: "1", factor: "1.050", dates: [try SettlementDate("2026-10-25")])
             try await world.consumption(SettlementWorld.fixture(scenario, "consumption.csv"))
             try await world.takes(SettlementWorld.fixture(scenario, "takes.csv"), recordedAt: "2026-10-27T00:00:00+00:00")
             let run = try await world.settle("2026-10-25", .initialSettlement, at: "2026-11-05T00:00:00+00:00")

@@ -16,7 +16,7 @@ struct SettlementScenarioTests {
         try await SettlementWorld.with(backend) { world in
             let scenario = "autumn-clock-change"
             try await world.registrations(SettlementWorld.fixture(scenario, "registrations.csv"), recordedAt: "2026-10-01T00:00:00+00:00")
-            try world.lineLossFactors(distributor: "SOUT", llfClass: "1", factor: "1.050", dates: [try SettlementDate("2026-10-25")])
+            try await world.lineLossFactors(distributor: "SOUT", llfClass: "1", factor: "1.050", dates: [try SettlementDate("2026-10-25")])
             let refused = try await world.consumption(SettlementWorld.fixture(scenario, "consumption.csv"))
             #expect(refused.isEmpty)
             try await world.takes(SettlementWorld.fixture(scenario, "takes.csv"), recordedAt: "2026-10-27T00:00:00+00:00")
@@ -43,7 +43,7 @@ struct SettlementScenarioTests {
         try await SettlementWorld.with(backend) { world in
             let scenario = "spring-import-export"
             try await world.registrations(SettlementWorld.fixture(scenario, "registrations.csv"), recordedAt: "2027-03-01T00:00:00+00:00")
-            try world.lineLossFactors(distributor: "SOUT", llfClass: "1", factor: "1.050", dates: [try SettlementDate("2027-03-28")])
+            try await world.lineLossFactors(distributor: "SOUT", llfClass: "1", factor: "1.050", dates: [try SettlementDate("2027-03-28")])
             #expect(try await world.consumption(SettlementWorld.fixture(scenario, "consumption.csv")).isEmpty)
             try await world.takes(SettlementWorld.fixture(scenario, "takes.csv"), recordedAt: "2027-03-30T00:00:00+00:00")
 
@@ -66,7 +66,7 @@ struct SettlementScenarioTests {
         try await SettlementWorld.with(backend) { world in
             let scenario = "de-energised-mid-week"
             try await world.registrations(SettlementWorld.fixture(scenario, "registrations.csv"), recordedAt: "2026-10-01T00:00:00+00:00")
-            try world.lineLossFactors(distributor: "SOUT", llfClass: "1", factor: "1.050", dates: [try SettlementDate("2026-11-05")])
+            try await world.lineLossFactors(distributor: "SOUT", llfClass: "1", factor: "1.050", dates: [try SettlementDate("2026-11-05")])
             let refused = try await world.consumption(SettlementWorld.fixture(scenario, "consumption.csv"))
             #expect(refused.count == 48)
             #expect(Set(refused.map(\.code)) == [.nonActualOnDeEnergised])
@@ -98,7 +98,7 @@ struct SettlementScenarioTests {
         try await SettlementWorld.with(backend) { world in
             let scenario = "late-data-and-change-of-supplier"
             try await world.registrations(SettlementWorld.fixture(scenario, "registrations.csv"), recordedAt: "2026-10-01T00:00:00+00:00")
-            try world.lineLossFactors(distributor: "SOUT", llfClass: "1", factor: "1.050", dates: [try SettlementDate("2026-11-10")])
+            try await world.lineLossFactors(distributor: "SOUT", llfClass: "1", factor: "1.050", dates: [try SettlementDate("2026-11-10")])
             #expect(try await world.consumption(SettlementWorld.fixture(scenario, "consumption.csv")).isEmpty)
             let sf = try await world.settle("2026-11-10", .initialSettlement, at: "2026-11-19T00:00:00+00:00")
             try await world.registrations(

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `mhhs` executable as a user would, capturing its output.
 public enum CLIRunner {
@@ -47,5 +48,16 @@ public enum CLIRunner {
     /// A fresh, empty data folder under the temporary directory.
     public static func temporaryDataDirectory() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("mhhs-cli-\(UUID().uuidString)")
+    }
+
+    /// Runs `body` with the URL of a fresh PostgreSQL database on `DATABASE_URL`'s server,
+    /// dropped afterwards (psql, so the CLI under test opens it itself).
+    public static func withPostgresDatabase(_ body: (String) throws -> Void) throws {
+        let server = try #require(PostgresTestDatabase.url)
+        let name = "mhhs_cli_\(UUID().uuidString.prefix(8).lowercased())"
+        let created = try runTool("/usr/bin/psql", [server, "-q", "-c", "CREATE DATABASE \(name)"])
+        try #require(created.status == 0, "\(created.stderr)")
+        defer { _ = try? runTool("/usr/bin/psql", [server, "-q", "-c", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"]) }
+        try body(server.replacingOccurrences(of: #"/[^/]*$"#, with: "/\(name)", options: .regularExpression))
     }
 }

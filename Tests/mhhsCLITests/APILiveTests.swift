@@ -39,8 +39,14 @@ struct APILiveTests {
             .write(to: takes, atomically: true, encoding: .utf8)
         #expect(try CLIRunner.run(["take", "import", takes.path, "--recorded-at", "2026-11-03", "--data-dir", local] + store).status == 0)
 
-        let first = try ServerProcess(arguments: store + ["--data-dir", local])
-        let second = try ServerProcess(arguments: store + ["--data-dir", local])
+        // Standing data goes into the database once; each instance has an empty data folder of its own.
+        let llf = FileManager.default.temporaryDirectory.appendingPathComponent("api-live-\(UUID().uuidString).ptf")
+        try FixtureD0265.text(distributor: "SOUT", dates: ["20261102"], periods: [48]).write(to: llf, atomically: true, encoding: .utf8)
+        let llfImport = try CLIRunner.run(["standing-data", "import", "--llf", llf.path, "--data-dir", local] + store)
+        #expect(llfImport.status == 0, "\(llfImport.stderr)")
+
+        let first = try ServerProcess(arguments: store + ["--data-dir", CLIRunner.temporaryDataDirectory().path])
+        let second = try ServerProcess(arguments: store + ["--data-dir", CLIRunner.temporaryDataDirectory().path])
         func call(_ instance: ServerProcess, _ method: String, _ path: String, key: String, body: String? = nil) async throws -> (
             status: Int, text: String
         ) {
@@ -49,6 +55,10 @@ struct APILiveTests {
                 body: body.map { Data($0.utf8) })
         }
 
+        for instance in [first, second] {
+            let factors = try await call(instance, "GET", "/api/v1/standing-data/llf?ldso=SOUT&llfc=1&date=2026-11-02", key: supplierKey)
+            #expect(factors.status == 200 && factors.text.contains(#""factors":[1.001,1.002"#), "\(factors)")
+        }
         let sf = try await call(
             first, "POST", "/api/v1/runs", key: operatorKey, body: #"{"date":"2026-11-02","run":"SF","at":"2026-11-12T12:00:00Z"}"#)
         #expect(sf.status == 201 && sf.text.contains("2026-11-02-SF-1"), "\(sf)")

@@ -41,26 +41,43 @@ struct FoundationCLITests {
     func importAndQuery() throws {
         let data = CLIRunner.temporaryDataDirectory()
         defer { try? FileManager.default.removeItem(at: data) }
+        try Self.importAndQuery(files: data, store: ["--data-dir", data.path])
+    }
+
+    @Test(
+        "standing data in PostgreSQL: import then llf",
+        .enabled(if: PostgresTestDatabase.url != nil, "\(PostgresTestDatabase.missingMessage)"))
+    func importAndQueryPostgres() throws {
+        let files = CLIRunner.temporaryDataDirectory()
+        defer { try? FileManager.default.removeItem(at: files) }
+        // The data folder is a different empty one for each command: the factors must come from the database.
+        try CLIRunner.withPostgresDatabase { url in
+            try Self.importAndQuery(
+                files: files, store: ["--database", url, "--data-dir", CLIRunner.temporaryDataDirectory().path])
+        }
+    }
+
+    static func importAndQuery(files data: URL, store: [String]) throws {
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         let good = data.appendingPathComponent("good.ptf")
         try FixtureD0265.text(dates: ["20261025", "20270328"], periods: [50, 46]).write(to: good, atomically: true, encoding: .utf8)
-        let imported = try CLIRunner.run(["standing-data", "import", "--llf", good.path, "--data-dir", data.path])
+        let imported = try CLIRunner.run(["standing-data", "import", "--llf", good.path] + store)
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("LOND: 1 classes, 2 class-days, 2026-10-25 to 2027-03-28"))
 
-        let autumn = try CLIRunner.run(["llf", "--ldso", "LOND", "--llfc", "1", "--date", "2026-10-25", "--data-dir", data.path])
+        let autumn = try CLIRunner.run(["llf", "--ldso", "LOND", "--llfc", "1", "--date", "2026-10-25"] + store)
         #expect(autumn.lines.count == 50)
         #expect(autumn.lines.first == "1 1.001" && autumn.lines.last == "50 1.050")
-        let spring = try CLIRunner.run(["llf", "--ldso", "LOND", "--llfc", "1", "--date", "2027-03-28", "--data-dir", data.path])
+        let spring = try CLIRunner.run(["llf", "--ldso", "LOND", "--llfc", "1", "--date", "2027-03-28"] + store)
         #expect(spring.lines.count == 46)
 
         let bad = data.appendingPathComponent("bad.ptf")
         try FixtureD0265.text(distributor: "SWEB", dates: ["20261102"], periods: [47]).write(to: bad, atomically: true, encoding: .utf8)
-        let rejected = try CLIRunner.run(["standing-data", "import", "--llf", bad.path, "--data-dir", data.path])
+        let rejected = try CLIRunner.run(["standing-data", "import", "--llf", bad.path] + store)
         #expect(rejected.status != 0)
         #expect(rejected.stderr.contains("has 47 SPL records; the day has 48 periods"))
         #expect(rejected.stderr.contains("nothing was imported"))
-        let missing = try CLIRunner.run(["llf", "--ldso", "SWEB", "--llfc", "1", "--date", "2026-11-02", "--data-dir", data.path])
+        let missing = try CLIRunner.run(["llf", "--ldso", "SWEB", "--llfc", "1", "--date", "2026-11-02"] + store)
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("no line loss factors for SWEB"))
     }

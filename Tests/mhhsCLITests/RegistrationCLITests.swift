@@ -78,12 +78,6 @@ struct RegistrationCLITests {
             if: ProcessInfo.processInfo.environment["DATABASE_URL"] != nil, "DATABASE_URL is not set: skipping the PostgreSQL CLI test"))
     func postgres() throws {
         // A database of its own so the test starts empty.
-        let server = ProcessInfo.processInfo.environment["DATABASE_URL"]!
-        let name = "mhhs_cli_\(UUID().uuidString.prefix(8).lowercased())"
-        let psql = try CLIRunner.runTool("/usr/bin/psql", [server, "-q", "-c", "CREATE DATABASE \(name)"])
-        #expect(psql.status == 0, "\(psql.stderr)")
-        defer { _ = try? CLIRunner.runTool("/usr/bin/psql", [server, "-q", "-c", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"]) }
-        let url = server.replacingOccurrences(of: #"/[^/]*$"#, with: "/\(name)", options: .regularExpression)
-        try Self.retrospectiveChange(store: ["--database", url])
+        try CLIRunner.withPostgresDatabase { url in try Self.retrospectiveChange(store: ["--database", url]) }
     }
 }

@@ -133,6 +133,13 @@ public protocol HubStore: Sendable {
     /// whether it did.
     func setWebhook(_ url: String?, for participant: DIPID, apiKeyHash: String) async throws -> Bool
 
+    /// Records a dashboard session: `tokenHash` stands for the participant while its key is
+    /// still `apiKeyHash`, until `expiresAt`. Expired sessions are removed on the way.
+    func createSession(tokenHash: String, participant: DIPID, apiKeyHash: String, expiresAt: UTCInstant, now: UTCInstant) async throws
+    /// The participant of an unexpired session whose key has not been replaced since.
+    func sessionParticipant(tokenHash: String, now: UTCInstant) async throws -> HubParticipant?
+    func deleteSession(tokenHash: String) async throws
+
     /// Persists the messages and queues them, in one transaction, in order. A message whose
     /// (sender, reference) is inside the window — or earlier in the same batch — is a duplicate.
     func accept(_ messages: [IncomingMessage], at instant: UTCInstant) async throws -> [AcceptOutcome]

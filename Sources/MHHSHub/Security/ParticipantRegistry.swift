@@ -53,4 +53,25 @@ public final class ParticipantRegistry: Sendable {
     public func authenticate(apiKey: String, now: UTCInstant) async throws -> HubParticipant? {
         try await store.participant(apiKeyHash: APIKey.hash(apiKey))
     }
+
+    /// Opens a dashboard session for the holder of `apiKey` lasting `seconds`; returns the
+    /// session's token (random, 256 bits) and its participant, or nil for an unknown key.
+    public func startSession(apiKey: String, seconds: Int64, now: UTCInstant) async throws -> (token: String, participant: HubParticipant)?
+    {
+        guard let participant = try await authenticate(apiKey: apiKey, now: now) else { return nil }
+        let token = APIKey.generate()
+        try await store.createSession(
+            tokenHash: APIKey.hash(token), participant: participant.participant.dipID, apiKeyHash: APIKey.hash(apiKey),
+            expiresAt: UTCInstant(secondsSinceEpoch: now.secondsSinceEpoch + seconds), now: now)
+        return (token, participant)
+    }
+
+    /// The participant of an open session: unexpired, and its key not replaced since.
+    public func participant(sessionToken: String, now: UTCInstant) async throws -> HubParticipant? {
+        try await store.sessionParticipant(tokenHash: APIKey.hash(sessionToken), now: now)
+    }
+
+    public func endSession(_ sessionToken: String) async throws {
+        try await store.deleteSession(tokenHash: APIKey.hash(sessionToken))
+    }
 }

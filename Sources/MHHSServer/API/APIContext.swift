@@ -20,19 +20,21 @@ public struct APIContext: Sendable {
     /// Runs the migration for a date at an instant (the migration service over the server's stores).
     public let migrate: @Sendable (SettlementDate, UTCInstant) async throws -> MigrationService.RunReport
     /// Standing data: the imported MDD, and a distributor class's LLFs on a date.
-    public let marketDomainData: @Sendable () throws -> MarketDomainData?
-    public let lineLossFactors: @Sendable (MPID, String, SettlementDate) throws -> LLFDay?
+    public let marketDomainData: @Sendable () async throws -> MarketDomainData?
+    public let lineLossFactors: @Sendable (MPID, String, SettlementDate) async throws -> LLFDay?
     public let clock: @Sendable () -> UTCInstant
     public let metrics: ServerMetrics
     public let logger: Logger
+    /// How long a dashboard sign-in lasts and whether its cookie is `Secure`.
+    public var sessionPolicy = DashboardSessionPolicy()
 
     public init(
         participants: ParticipantRegistry, register: any RegisterRepository, runs: any SettlementRunRepository,
         shapes: any LoadShapeRepository, migrations: any MigrationRepository, audit: any AuditTrail,
         settle: @escaping @Sendable (SettlementDate, SettlementRunType, UTCInstant) async throws -> StoredSettlementRun,
         migrate: @escaping @Sendable (SettlementDate, UTCInstant) async throws -> MigrationService.RunReport,
-        marketDomainData: @escaping @Sendable () throws -> MarketDomainData? = { nil },
-        lineLossFactors: @escaping @Sendable (MPID, String, SettlementDate) throws -> LLFDay? = { _, _, _ in nil },
+        marketDomainData: @escaping @Sendable () async throws -> MarketDomainData? = { nil },
+        lineLossFactors: @escaping @Sendable (MPID, String, SettlementDate) async throws -> LLFDay? = { _, _, _ in nil },
         clock: @escaping @Sendable () -> UTCInstant, metrics: ServerMetrics = ServerMetrics(), logger: Logger
     ) {
         self.participants = participants

@@ -62,7 +62,7 @@ extension APIRoutes {
     /// date (default today), with their names.
     static func participants(_ request: Request, api: APIContext) async throws -> Response {
         _ = try await api.caller(request)
-        guard let mdd = try api.marketDomainData() else { throw APIRefusal(status: 404, message: "no Market Domain Data imported") }
+        guard let mdd = try await api.marketDomainData() else { throw APIRefusal(status: 404, message: "no Market Domain Data imported") }
         guard let role = query(request, "role"), !role.isEmpty else {
             throw APIRefusal(status: 400, message: "role (an MDD role code, e.g. X) is required")
         }
@@ -86,7 +86,7 @@ extension APIRoutes {
         }
         guard let llfc = query(request, "llfc"), !llfc.isEmpty else { throw APIRefusal(status: 400, message: "llfc is required") }
         let on = try date(request, "date")
-        guard let day = try api.lineLossFactors(ldso, llfc, on) else {
+        guard let day = try await api.lineLossFactors(ldso, llfc, on) else {
             throw APIRefusal(status: 404, message: "no line loss factors for \(ldso.value) class \(llfc) on \(on)")
         }
         let json: JSONValue = [

@@ -101,10 +101,11 @@ public enum APIRoutes {
         }
     }
 
-    /// A failed start: a refusal of the domain (the services' own errors: a closed legacy path,
+    /// A failed start: work already under way elsewhere (a held lock) is 409; a refusal of the domain (the services' own errors: a closed legacy path,
     /// a refused registration, a corrupt input) is 422 with its text; a store's or the system's
     /// failure is logged by the caller and answered 500 without its text.
     static func refusalOrFailure(_ error: any Error, _ what: String) -> any Error {
+        if let held = error as? LockHeld { return APIRefusal(status: 409, message: "\(what): \(held)") }
         let type = String(reflecting: Swift.type(of: error))
         if type.hasPrefix("MHHS") { return APIRefusal(status: 422, message: "\(what): \(error)") }
         return error

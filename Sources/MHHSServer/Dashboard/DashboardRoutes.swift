@@ -9,12 +9,14 @@ import NIOCore
 
 /// The browser dashboard under `/dashboard`: migration progress, settlement per group and SP
 /// (supplier volumes stacked, the take and the correction factor), load shapes, and run
-/// history with run-to-run differences. A browser signs in with its API key once
-/// (`/dashboard/login` keeps it in an HttpOnly, SameSite=Lax cookie: sent on top-level
-/// navigations only, and the dashboard's pages change nothing); scripts send `X-API-Key`.
+/// history with run-to-run differences. A browser signs in with its API key once:
+/// `/dashboard/login` opens a session in the store (so every instance knows it) and sets an
+/// HttpOnly, SameSite=Lax cookie holding the session's random token, never the key; sent on
+/// top-level navigations only, and the dashboard's pages change nothing. The session ends at
+/// sign-out, at its expiry, or when the participant's key is replaced. Scripts send `X-API-Key`.
 /// Each page shows what the caller's role may see, as the REST API does.
 public enum DashboardRoutes {
-    static let cookie = "mhhs_key"
+    static let cookie = "mhhs_session"
 
     public static func add<Context: RequestContext>(to router: Router<Context>, api: APIContext) {
         router.get("/dashboard/chart.js") { _, _ in
@@ -24,10 +26,10 @@ public enum DashboardRoutes {
         }
         router.get("/dashboard/login") { request, _ in html(200, loginPage(nil, next: safeNext(APIRoutes.query(request, "next")))) }
         router.post("/dashboard/login") { request, _ in try await login(request, api: api) }
-        router.post("/dashboard/logout") { _, _ in
-            Response(
-                status: .seeOther,
-                headers: [.location: "/dashboard/login", .setCookie: "\(cookie)=; Path=/dashboard; HttpOnly; SameSite=Lax; Max-Age=0"])
+        router.post("/dashboard/logout") { request, _ in
+            if let token = cookieValue(request) { try await api.participants.endSession(token) }
+            return Response(
+                status: .seeOther, headers: [.location: "/dashboard/login", .setCookie: sessionCookie("", api: api, maxAge: 0)])
         }
         router.get("/dashboard") { request, _ in await page(request, api: api) { try await migrationPage(request, $0, api: api) } }
         router.get("/dashboard/settlement") { request, _ in
@@ -58,13 +60,23 @@ public enum DashboardRoutes {
         }
     }
 
-    /// The caller by `X-API-Key` or the sign-in cookie; nil when neither names a known key.
+    /// The caller by `X-API-Key` or the session cookie; nil when neither names a known key or
+    /// an open session.
     static func caller(_ request: Request, api: APIContext) async throws -> APICaller? {
-        let key = request.headers[HTTPField.Name("X-API-Key")!] ?? cookieValue(request)
-        guard let key, !key.isEmpty, let participant = try await api.participants.authenticate(apiKey: key, now: api.clock()) else {
-            return nil
+        let participant: HubParticipant?
+        if let key = request.headers[HTTPField.Name("X-API-Key")!] {
+            participant = key.isEmpty ? nil : try await api.participants.authenticate(apiKey: key, now: api.clock())
+        } else if let token = cookieValue(request), !token.isEmpty {
+            participant = try await api.participants.participant(sessionToken: token, now: api.clock())
+        } else {
+            participant = nil
         }
-        return APICaller(participant: participant.participant)
+        return participant.map { APICaller(participant: $0.participant) }
+    }
+
+    static func sessionCookie(_ token: String, api: APIContext, maxAge: Int64) -> String {
+        "\(cookie)=\(token); Path=/dashboard; HttpOnly; SameSite=Lax; Max-Age=\(maxAge)"
+            + (api.sessionPolicy.secureCookie ? "; Secure" : "")
     }
 
     static func cookieValue(_ request: Request) -> String? {
@@ -86,7 +98,10 @@ public enum DashboardRoutes {
                 return String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
             }.first
         }
-        guard let key = field("key"), let participant = try await api.participants.authenticate(apiKey: key, now: api.clock()) else {
+        let seconds = api.sessionPolicy.seconds
+        guard let key = field("key"),
+            let (token, participant) = try await api.participants.startSession(apiKey: key, seconds: seconds, now: api.clock())
+        else {
             return html(401, loginPage("That is not a key this server issued.", next: safeNext(field("next"))))
         }
         // Back to the page asked for; by default each role's first page (a supplier may not see
@@ -96,7 +111,7 @@ public enum DashboardRoutes {
             asked == "/dashboard" && participant.participant.role == .supplier ? "/dashboard/settlement" : asked
         return Response(
             status: .seeOther,
-            headers: [.location: next, .setCookie: "\(cookie)=\(key); Path=/dashboard; HttpOnly; SameSite=Lax"])
+            headers: [.location: next, .setCookie: sessionCookie(token, api: api, maxAge: seconds)])
     }
 
     /// A page of this dashboard to go to after signing in: one of its four pages with any query,
@@ -127,5 +142,17 @@ public enum DashboardRoutes {
         Response(
             status: HTTPResponse.Status(code: status), headers: [.contentType: "text/html; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// Dashboard sign-ins: how long a session lasts [A: a working day, 8 h] and whether the cookie
+/// is `Secure` (set it when the server is reached over HTTPS, e.g. behind a TLS proxy).
+public struct DashboardSessionPolicy: Sendable {
+    public var seconds: Int64
+    public var secureCookie: Bool
+
+    public init(seconds: Int64 = 8 * 3600, secureCookie: Bool = false) {
+        self.seconds = seconds
+        self.secureCookie = secureCookie
     }
 }

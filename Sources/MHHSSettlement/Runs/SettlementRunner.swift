@@ -49,13 +49,13 @@ public struct SettlementRunner: Sendable {
     /// The legacy NHH path (MHHSLegacy's profiler); nil leaves legacy MPANs unsettled.
     public let legacy: (any LegacyVolumeSource)?
     /// The LLFs of a distributor's class on a date (from standing data), or nil.
-    public let lineLossFactors: @Sendable (MPID, String, SettlementDate) throws -> LLFDay?
+    public let lineLossFactors: @Sendable (MPID, String, SettlementDate) async throws -> LLFDay?
     public let configuration: VASConfiguration
 
     public init(
         register: any RegisterRepository, spData: any SPDataStore, takes: any GroupTakeRepository, runs: any SettlementRunRepository,
         shapes: (any LoadShapeRepository)? = nil, legacy: (any LegacyVolumeSource)? = nil, configuration: VASConfiguration = .init(),
-        lineLossFactors: @escaping @Sendable (MPID, String, SettlementDate) throws -> LLFDay?
+        lineLossFactors: @escaping @Sendable (MPID, String, SettlementDate) async throws -> LLFDay?
     ) {
         self.shapes = shapes
         self.legacy = legacy
@@ -149,7 +149,7 @@ public struct SettlementRunner: Sendable {
         let records = try await spData.segmentRecords(of: date, group: group, upToVersion: version)
         let segments = try await spData.segments(of: date, group: group, upToVersion: version)
         let settler = GroupSettler(configuration: configuration, lineLossFactors: lineLossFactors)
-        let (settlement, factors) = try settler.settle(
+        let (settlement, factors) = try await settler.settle(
             snapshot: snapshot, segments: segments, cutoffVersion: version, takes: takes, shapes: shapes, legacy: legacy)
         let lossText = factors.keys.sorted().map { "\($0):\(factors[$0]!.map(String.init).joined(separator: ","))" }.joined(separator: "\n")
         return SettledGroup(

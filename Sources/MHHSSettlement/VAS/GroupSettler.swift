@@ -3,13 +3,15 @@ import MHHSRegistration
 import MHHSStandingData
 
 /// The whole VAS for one GSP group once its inputs are at hand: allocation, losses and
-/// correction. Synchronous and pure apart from the LLF lookup; the runner calls it once per
+/// correction. Pure apart from the LLF lookup (asynchronous: the factors may be in PostgreSQL); the runner calls it once per
 /// group, in parallel.
 public struct GroupSettler: Sendable {
     public let configuration: VASConfiguration
-    public let lineLossFactors: @Sendable (MPID, String, SettlementDate) throws -> LLFDay?
+    public let lineLossFactors: @Sendable (MPID, String, SettlementDate) async throws -> LLFDay?
 
-    public init(configuration: VASConfiguration, lineLossFactors: @escaping @Sendable (MPID, String, SettlementDate) throws -> LLFDay?) {
+    public init(
+        configuration: VASConfiguration, lineLossFactors: @escaping @Sendable (MPID, String, SettlementDate) async throws -> LLFDay?
+    ) {
         self.configuration = configuration
         self.lineLossFactors = lineLossFactors
     }
@@ -18,13 +20,13 @@ public struct GroupSettler: Sendable {
     public func settle(
         snapshot: RegisterSnapshot, segments: [SPSegment], cutoffVersion: Int64, takes: [GroupTake], shapes: DefaultingShapes? = nil,
         legacy: (any LegacyVolumeSource)? = nil
-    ) throws -> (GroupSettlement, [String: [Int64]]) {
+    ) async throws -> (GroupSettlement, [String: [Int64]]) {
         let date = snapshot.settlementDate
         let allocation = GroupAllocator(
             snapshot: snapshot, segments: segments, cutoffVersion: cutoffVersion, bmUnits: configuration.bmUnits,
             backstop: configuration.backstop, shapes: shapes, legacyProfiles: try legacy?.profiles(snapshot)
         ).allocate()
-        let factors = try lossFactors(for: allocation, date: date)
+        let factors = try await lossFactors(for: allocation, date: date)
         var takeTable: [Int: Int64] = [:]
         for take in takes where take.gspGroup == snapshot.gspGroup && take.settlementDate == date {
             takeTable[take.period.index * 2 + (take.direction == .importing ? 0 : 1)] = take.wattHours
@@ -40,12 +42,12 @@ public struct GroupSettler: Sendable {
     }
 
     /// The LLFs the allocation's keys need, fetched once per distributor and class.
-    private func lossFactors(for allocation: GroupAllocation, date: SettlementDate) throws -> [String: [Int64]] {
+    private func lossFactors(for allocation: GroupAllocation, date: SettlementDate) async throws -> [String: [Int64]] {
         var factors: [String: [Int64]] = [:]
         for key in allocation.keys {
             guard let distributor = key.distributor, let llfClass = key.llfClass else { continue }
             let name = "\(distributor.value)|\(llfClass)"
-            guard factors[name] == nil, let day = try lineLossFactors(distributor, llfClass, date) else { continue }
+            guard factors[name] == nil, let day = try await lineLossFactors(distributor, llfClass, date) else { continue }
             factors[name] = day.factors.map(\.millionths)
         }
         return factors

@@ -55,7 +55,7 @@ public struct PostgresHubStore: HubStore {
         return changed == 1
     }
 
-    private func participants(_ query: PostgresQuery) async throws -> [HubParticipant] {
+    func participants(_ query: PostgresQuery) async throws -> [HubParticipant] {
         var found: [HubParticipant] = []
         for try await (dipID, mpid, role, hash, webhook, key) in try await database.client.query(query, logger: logger)
             .decode((String, String, String, String?, String?, String?).self)

@@ -158,6 +158,8 @@ enum PostgresMigrations {
         ),
         ("014-migration", MigrationSchema.statements),
         ("015-audit", AuditSchema.statements),
+        ("016-standing-data", StandingDataSchema.statements),
+        ("017-sessions", SessionSchema.statements),
     ]
 
     static func migrate(_ database: PostgresStore) async throws {

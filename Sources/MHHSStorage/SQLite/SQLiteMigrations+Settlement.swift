@@ -80,5 +80,8 @@ extension SQLiteMigrations {
         migrator.registerMigration("015-audit") { db in
             try db.execute(sql: AuditSchema.statements.joined(separator: ";\n"))
         }
+        migrator.registerMigration("016-sessions") { db in
+            try db.execute(sql: SessionSchema.statements.joined(separator: ";\n"))
+        }
     }
 }

@@ -4,7 +4,7 @@ import MHHSStandingData
 import MHHSStorage
 
 /// `mhhs llf --ldso LOND --llfc 1 --date 2026-10-25`: the factors of one class on one date.
-struct LLFCommand: ParsableCommand {
+struct LLFCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "llf",
         abstract: "Print the line loss factor of every settlement period of a date ('SP factor' lines).")
@@ -18,17 +18,20 @@ struct LLFCommand: ParsableCommand {
     @Option(help: "The settlement date, YYYY-MM-DD.")
     var date: String
 
-    @OptionGroup var dataDirectory: DataDirectoryOptions
+    @OptionGroup var store: StoreOptions
 
     func validate() throws {
         do { _ = try MPID(ldso) } catch { throw ValidationError("\(error)") }
         do { _ = try SettlementDate(date) } catch { throw ValidationError("\(error)") }
     }
 
-    func run() throws {
-        let repository = SQLiteStandingDataRepository(database: try dataDirectory.openDatabase())
+    func run() async throws {
         let settlementDate = try SettlementDate(date)
-        guard let day = try repository.lineLossFactors(distributor: try MPID(ldso), llfClass: llfc, date: settlementDate) else {
+        let distributor = try MPID(ldso)
+        let found = try await store.withStandingData { [llfc] repository in
+            try await repository.lineLossFactors(distributor: distributor, llfClass: llfc, date: settlementDate)
+        }
+        guard let day = found else {
             throw NotFound(
                 "no line loss factors for \(ldso) class \(llfc) on \(date); import them with 'mhhs standing-data import --llf FILE'")
         }

@@ -125,9 +125,7 @@ struct LegacyCommand: AsyncParsableCommand {
             let date = try SettlementDate(date)
             let instant = try at.map(parseInstant) ?? SystemClock.now
             let groups = group.map { [GSPGroup(rawValue: $0)!] } ?? GSPGroup.allCases
-            let standingData = SQLiteStandingDataRepository(
-                database: try SQLiteDatabase(dataDirectory: URL(fileURLWithPath: store.dataDirectory)))
-            guard let mdd = try standingData.marketDomainData() else {
+            guard let mdd = try await store.withStandingData({ try await $0.marketDomainData() }) else {
                 throw ValidationError("no Market Domain Data: run `mhhs standing-data import --mdd DIR` first")
             }
             var pointsByGroup: [(GSPGroup, [NHHMeteringPoint])] = []

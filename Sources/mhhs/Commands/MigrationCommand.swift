@@ -42,6 +42,14 @@ extension SettlementStores {
     func migrationService(at instant: UTCInstant) async throws -> MigrationService {
         MigrationService(register: register, migrations: migrations, registration: try await registrationService(at: instant))
     }
+
+    /// A day's migration run under the store's `migration` lock: with several instances (or
+    /// commands) on one store, a second run while one is under way is refused, not repeated.
+    func runMigration(date: SettlementDate, at instant: UTCInstant, actAsProviders: Bool) async throws -> MigrationService.RunReport {
+        try await locks.withLock("migration") {
+            try await migrationService(at: instant).run(date: date, at: instant, actAsProviders: actAsProviders)
+        }
+    }
 }
 
 struct MigrationPlanCommand: AsyncParsableCommand {
@@ -137,7 +145,7 @@ struct MigrationRunCommand: AsyncParsableCommand {
     func run() async throws {
         let now = try clock.instant()
         let report = try await store.withSettlementStores { stores in
-            try await stores.migrationService(at: now).run(date: try SettlementDate(date), at: now, actAsProviders: actAsProviders)
+            try await stores.runMigration(date: try SettlementDate(date), at: now, actAsProviders: actAsProviders)
         }
         print(
             "requested \(report.requested.count), migrated \(report.migrated.count), failed \(report.failed.count), waiting \(report.waiting.count)"
@@ -301,8 +309,10 @@ struct MigrationReverseCommand: AsyncParsableCommand {
         let mpan = try MPAN(mpan)
         let arrangement = try SettlementArrangement(code: arrangement)
         try await store.withSettlementStores { stores in
-            try await stores.migrationService(at: now).reverse(
-                mpan, from: try SettlementDate(date), to: arrangement, cssRegistrationID: cssRegistrationId, at: now)
+            try await stores.locks.withLock("migration") {
+                try await stores.migrationService(at: now).reverse(
+                    mpan, from: try SettlementDate(date), to: arrangement, cssRegistrationID: cssRegistrationId, at: now)
+            }
         }
         print("\(mpan) is \(arrangement.rawValue) from \(date)")
     }

@@ -8,6 +8,7 @@ import MHHSHub
 import MHHSMigration
 import MHHSServer
 import MHHSSettlement
+import MHHSStandingData
 import MHHSStorage
 import ServiceLifecycle
 import UnixSignals
@@ -40,6 +41,12 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "token"))
     var mdsToken: String?
 
+    @Flag(help: "Mark the dashboard's session cookie Secure (when browsers reach the server over HTTPS, e.g. through a TLS proxy).")
+    var secureCookies = false
+
+    @Option(help: "Hours a dashboard sign-in lasts.")
+    var sessionHours: Int = 8
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error.")
     var logLevel: String = "info"
 
@@ -49,6 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard (try? DIPID(hubDipId)) != nil else { throw ValidationError("--hub-dip-id must be 10 digits") }
         guard referenceWindowDays > 0 else { throw ValidationError("--reference-window-days must be positive") }
+        guard (1...168).contains(sessionHours) else { throw ValidationError("--session-hours must be 1…168") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
         if let mdsToken, mdsToken.count < 16 || !mdsToken.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
             throw ValidationError("--mds-token must be at least 16 letters, digits, '-' or '_'")
@@ -73,6 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
         let host = host
         let port = port
         let mdsToken = mdsToken
+        let sessionPolicy = DashboardSessionPolicy(seconds: Int64(sessionHours) * 3600, secureCookie: secureCookies)
         ServerMetrics.bootstrap()
         try await store.withSettlementStores { stores in
             let server = HubServer(
@@ -80,17 +89,19 @@ struct ServeCommand: AsyncParsableCommand {
                 webhooks: HTTPWebhookTransport(client: webhookClient), clock: { SystemClock.now }, logger: logger,
                 mds: mdsToken.map { (MDSReceiver(register: stores.register, store: stores.spData), $0) }
             ) { participants in
-                APIContext(
+                var context = APIContext(
                     participants: participants, register: stores.register, runs: stores.runs, shapes: stores.shapes,
                     migrations: stores.migrations, audit: stores.audit,
                     settle: { date, type, at in
                         // Closures re-read for each run: another instance may have recorded one.
                         try await stores.runner(closures: try await stores.migrations.closures()).run(date: date, type: type, at: at)
                     },
-                    migrate: { date, at in try await stores.migrationService(at: at).run(date: date, at: at, actAsProviders: false) },
-                    marketDomainData: { try stores.standingData.marketDomainData() },
-                    lineLossFactors: { try stores.standingData.lineLossFactors(distributor: $0, llfClass: $1, date: $2) },
+                    migrate: { date, at in try await stores.runMigration(date: date, at: at, actAsProviders: false) },
+                    marketDomainData: { try await stores.standingData.marketDomainData() },
+                    lineLossFactors: { try await stores.standingData.lineLossFactors(distributor: $0, llfClass: $1, date: $2) },
                     clock: { SystemClock.now }, logger: logger)
+                context.sessionPolicy = sessionPolicy
+                return context
             }
             let application = server.application(host: host, port: port) { bound in
                 // Tests and scripts wait for this line: write it unbuffered.

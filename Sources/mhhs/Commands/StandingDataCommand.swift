@@ -5,7 +5,7 @@ import MHHSStandingData
 import MHHSStorage
 
 /// `mhhs standing-data …`: Market Domain Data and line loss factors.
-struct StandingDataCommand: ParsableCommand {
+struct StandingDataCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "standing-data",
         abstract: "Import and inspect standing data (MDD tables, D0265 line loss factors).",
@@ -13,7 +13,7 @@ struct StandingDataCommand: ParsableCommand {
     )
 
     /// `mhhs standing-data import --mdd DIR --llf FILE…`
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import MDD CSV tables and D0265 LLF files (plain or .zip); all or nothing.")
 
@@ -23,7 +23,7 @@ struct StandingDataCommand: ParsableCommand {
         @Option(parsing: .upToNextOption, help: "D0265 line-loss-factor files, plain or zipped.")
         var llf: [String] = []
 
-        @OptionGroup var dataDirectory: DataDirectoryOptions
+        @OptionGroup var store: StoreOptions
 
         func validate() throws {
             guard mdd != nil || !llf.isEmpty else { throw ValidationError("give --mdd DIR, --llf FILE… or both") }
@@ -32,21 +32,24 @@ struct StandingDataCommand: ParsableCommand {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             // Parse and validate the MDD before touching the database, so a bad table writes nothing.
             let marketData = try mdd.map { try MarketDomainDataImporter.load(directory: URL(fileURLWithPath: $0)) }
-            let repository = SQLiteStandingDataRepository(database: try dataDirectory.openDatabase())
+            try await store.withStandingData { repository in try await importAll(marketData, into: repository) }
+        }
+
+        private func importAll(_ marketData: MarketDomainData?, into repository: any StandingDataRepository) async throws {
             if !llf.isEmpty {
-                try importLLFs(into: repository)
+                try await importLLFs(into: repository)
             }
             if let marketData {
-                try repository.replaceMarketDomainData(marketData)
+                try await repository.replaceMarketDomainData(marketData)
                 print("MDD version \(marketData.version):")
                 for (table, rows) in marketData.rowCounts {
                     print("  \(table.padding(toLength: 36, withPad: " ", startingAt: 0)) \(rows) rows")
                 }
             }
-            let coverage = try repository.lineLossFactorCoverage()
+            let coverage = try await repository.lineLossFactorCoverage()
             if !coverage.isEmpty {
                 print("Line loss factors stored:")
                 for entry in coverage {
@@ -58,8 +61,8 @@ struct StandingDataCommand: ParsableCommand {
         }
 
         /// Every file in one transaction: a malformed file leaves the database as it was.
-        func importLLFs(into repository: SQLiteStandingDataRepository) throws {
-            try repository.importLineLossFactors(source: llf.joined(separator: ",")) { store in
+        func importLLFs(into repository: any StandingDataRepository) async throws {
+            try await repository.importLineLossFactors(source: llf.joined(separator: ",")) { store in
                 for path in llf {
                     let url = URL(fileURLWithPath: path)
                     var bar = ProgressBar(label: url.lastPathComponent)

@@ -9,9 +9,8 @@ import MHHSSettlement
 import MHHSStandingData
 import MHHSStorage
 
-/// The stores the settlement commands use: the register, the SP-data store, takes and runs in
-/// the chosen store (embedded or PostgreSQL), and standing data (LLFs), which lives in the
-/// embedded data folder in both cases.
+/// The stores the settlement commands use, all in the chosen store (embedded or PostgreSQL):
+/// the register, the SP-data store, takes, runs, shapes, migrations, standing data and audit.
 struct SettlementStores: Sendable {
     let register: any RegisterRepository
     let spData: any SPDataStore
@@ -23,8 +22,10 @@ struct SettlementStores: Sendable {
     let migrations: any MigrationRepository
     /// The legacy closures recorded when the stores were opened (the run-off guard's input).
     let closures: [LegacyClosure]
-    let standingData: SQLiteStandingDataRepository
+    let standingData: any StandingDataRepository
     let audit: any AuditTrail
+    /// Work one instance at a time (the migration run).
+    let locks: any ExclusiveLocks
 
     /// The VAS over these stores; `closures` replaces those read at opening (a long-running
     /// server reads them again for each run).
@@ -37,7 +38,7 @@ struct SettlementStores: Sendable {
                 closures: closures ?? self.closures),
             configuration: configuration
         ) { distributor, llfClass, date in
-            try standingData.lineLossFactors(distributor: distributor, llfClass: llfClass, date: date)
+            try await standingData.lineLossFactors(distributor: distributor, llfClass: llfClass, date: date)
         }
     }
 }
@@ -45,9 +46,6 @@ struct SettlementStores: Sendable {
 extension StoreOptions {
     /// Runs `body` with the settlement stores of the chosen store.
     func withSettlementStores<Result: Sendable>(_ body: (SettlementStores) async throws -> Result) async throws -> Result {
-        let folder = URL(fileURLWithPath: dataDirectory)
-        let local = try SQLiteDatabase(dataDirectory: folder)
-        let standingData = SQLiteStandingDataRepository(database: local)
         if let database {
             var logger = Logger(label: "mhhs.postgres")
             logger.logLevel = .error
@@ -59,16 +57,25 @@ extension StoreOptions {
                         register: PostgresRegisterRepository(database: postgres), spData: PostgresSPDataStore(database: postgres),
                         takes: settlement, runs: settlement, shapes: PostgresLoadShapeStore(database: postgres),
                         hub: PostgresHubStore(database: postgres), migrations: migrations, closures: try await migrations.closures(),
-                        standingData: standingData, audit: PostgresAuditTrail(database: postgres)))
+                        standingData: PostgresStandingDataRepository(database: postgres), audit: PostgresAuditTrail(database: postgres),
+                        locks: PostgresLocks(database: postgres)))
             }
         }
+        let folder = URL(fileURLWithPath: dataDirectory)
+        let local = try SQLiteDatabase(dataDirectory: folder)
         let settlement = SQLiteSettlementStore(database: local)
         let migrations = SQLiteMigrationStore(database: local)
         return try await body(
             SettlementStores(
                 register: SQLiteRegisterRepository(database: local), spData: try FileSPDataStore(database: local, dataDirectory: folder),
                 takes: settlement, runs: settlement, shapes: SQLiteLoadShapeStore(database: local), hub: SQLiteHubStore(database: local),
-                migrations: migrations, closures: try await migrations.closures(), standingData: standingData,
-                audit: SQLiteAuditTrail(database: local)))
+                migrations: migrations, closures: try await migrations.closures(),
+                standingData: SQLiteStandingDataRepository(database: local),
+                audit: SQLiteAuditTrail(database: local), locks: FileLocks(dataDirectory: folder)))
+    }
+
+    /// Runs `body` with the standing data of the chosen store.
+    func withStandingData<Result: Sendable>(_ body: (any StandingDataRepository) async throws -> Result) async throws -> Result {
+        try await withSettlementStores { try await body($0.standingData) }
     }
 }

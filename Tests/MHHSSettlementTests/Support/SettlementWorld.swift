@@ -24,14 +24,13 @@ struct SettlementWorld {
     let takes: any GroupTakeRepository
     let runs: any SettlementRunRepository
     let shapes: any LoadShapeRepository
-    let standingData: SQLiteStandingDataRepository
+    let standingData: any StandingDataRepository
 
     /// Runs `body` with a fresh world on `backend`; PostgreSQL is skipped (returns) without
     /// `DATABASE_URL`.
     static func with(_ backend: Backend, _ body: (SettlementWorld) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mhhs-settlement-\(UUID().uuidString)")
         let database = try SQLiteDatabase(dataDirectory: folder)
-        let standingData = SQLiteStandingDataRepository(database: database)
         switch backend {
         case .sqlite:
             let settlement = SQLiteSettlementStore(database: database)
@@ -39,7 +38,8 @@ struct SettlementWorld {
                 SettlementWorld(
                     register: SQLiteRegisterRepository(database: database),
                     spData: try FileSPDataStore(database: database, dataDirectory: folder),
-                    takes: settlement, runs: settlement, shapes: SQLiteLoadShapeStore(database: database), standingData: standingData))
+                    takes: settlement, runs: settlement, shapes: SQLiteLoadShapeStore(database: database),
+                    standingData: SQLiteStandingDataRepository(database: database)))
         case .postgres:
             guard PostgresTestDatabase.url != nil else { return }
             try await PostgresTestDatabase.withDatabase { postgres in
@@ -48,7 +48,7 @@ struct SettlementWorld {
                     SettlementWorld(
                         register: PostgresRegisterRepository(database: postgres), spData: PostgresSPDataStore(database: postgres),
                         takes: settlement, runs: settlement, shapes: PostgresLoadShapeStore(database: postgres),
-                        standingData: standingData))
+                        standingData: PostgresStandingDataRepository(database: postgres)))
             }
         }
     }
@@ -72,8 +72,8 @@ struct SettlementWorld {
     }
 
     /// LLFs of one class: the same factor in every period of each date.
-    func lineLossFactors(distributor: String, llfClass: String, factor: String, dates: [SettlementDate]) throws {
-        try standingData.importLineLossFactors(source: "test") { store in
+    func lineLossFactors(distributor: String, llfClass: String, factor: String, dates: [SettlementDate]) async throws {
+        try await standingData.importLineLossFactors(source: "test") { store in
             for date in dates {
                 try store(
                     LLFDay(
@@ -106,7 +106,7 @@ struct SettlementWorld {
             legacy: LegacyNHHVolumes(coefficients: SyntheticProfileCoefficients(), digest: "synthetic")
         ) {
             distributor, llfClass, date in
-            try standingData.lineLossFactors(distributor: distributor, llfClass: llfClass, date: date)
+            try await standingData.lineLossFactors(distributor: distributor, llfClass: llfClass, date: date)
         }
         return try await runner.run(date: try SettlementDate(date), type: run, at: try DIPDateTime(at).instant)
     }

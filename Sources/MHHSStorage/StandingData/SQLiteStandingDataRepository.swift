@@ -13,24 +13,44 @@ public struct SQLiteStandingDataRepository: StandingDataRepository {
 
     public func replaceMarketDomainData(_ data: MarketDomainData) throws {
         try database.pool.write { db in
-            for table in [
-                "mdd_import", "mdd_gsp_group", "mdd_participant", "mdd_participant_role", "mdd_profile_class",
-                "mdd_ssc", "mdd_tpr", "mdd_measurement_requirement", "mdd_clock_interval", "mdd_llf_class",
-            ] {
-                try db.execute(sql: "DELETE FROM \(table)")
-            }
+            try db.execute(sql: "DELETE FROM mdd_import")
+            for table in MDDTables.all { try db.execute(sql: "DELETE FROM \(table.name)") }
             try db.execute(sql: "INSERT INTO mdd_import (id, version) VALUES (1, ?)", arguments: [data.version])
-            try MDDRows.write(data, to: db)
+            for (table, rows) in MDDTables.rows(of: data) {
+                let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
+                let insert = try db.makeStatement(
+                    sql: "INSERT INTO \(table.name) (\(table.columnNames.joined(separator: ", "))) VALUES (\(placeholders))")
+                for row in rows {
+                    try insert.execute(
+                        arguments: StatementArguments(
+                            row.map { value -> (any DatabaseValueConvertible)? in
+                                switch value {
+                                case .int(let number): number
+                                case .text(let text): text
+                                }
+                            }))
+                }
+            }
         }
     }
 
-    public func marketDomainData() throws -> MarketDomainData? {
-        try database.pool.read { db in
-            guard let version = try String.fetchOne(db, sql: "SELECT version FROM mdd_import WHERE id = 1") else {
-                return nil
+    public func marketDomainData() async throws -> MarketDomainData? {
+        let stored: (String, [String: [MDDTables.Row]])? = try await database.pool.read { db in
+            guard let version = try String.fetchOne(db, sql: "SELECT version FROM mdd_import WHERE id = 1") else { return nil }
+            var tables: [String: [MDDTables.Row]] = [:]
+            for table in MDDTables.all {
+                tables[table.name] = try Row.fetchAll(
+                    db, sql: "SELECT \(table.columnNames.joined(separator: ", ")) FROM \(table.name) ORDER BY \(table.order)"
+                ).map { row in
+                    table.columns.indices.map { index in
+                        table.columns[index].isInteger ? .int(row[index] as Int64?) : .text(row[index] as String?)
+                    }
+                }
             }
-            return try MDDRows.read(version: version, from: db)
+            return (version, tables)
         }
+        guard let (version, tables) = stored else { return nil }
+        return try await MDDTables.data(version: version) { tables[$0.name] ?? [] }
     }
 
     public func importLineLossFactors<Result>(
