@@ -1,11 +1,12 @@
 import Foundation
 import MHHSCore
 import MHHSSettlement
-import MHHSStorage
 import MHHSTestSupport
 import Testing
 
-/// One behaviour for every SP-data store: the embedded file store and PostgreSQL.
+@testable import MHHSStorage
+
+/// One behaviour for every SP-data store: the embedded file store, PostgreSQL and ClickHouse.
 enum SPDataStoreConformance {
     static let date = try! SettlementDate("2026-10-25")  // autumn clock change: 50 periods
 
@@ -54,5 +55,55 @@ struct SPDataStoreConformanceTests {
         try await PostgresTestDatabase.withDatabase { database in
             try await SPDataStoreConformance.run(PostgresSPDataStore(database: database))
         }
+    }
+
+    @Test(
+        "ClickHouse, versions in SQLite",
+        .enabled(if: ClickHouseTestDatabase.url != nil, Comment(rawValue: ClickHouseTestDatabase.missingMessage)))
+    func clickHouse() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mhhs-sp-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let catalog = SQLiteSPIngestCatalog(database: try SQLiteDatabase(dataDirectory: folder))
+        try await ClickHouseTestDatabase.withLocation { location in
+            let store = try await ClickHouseSPDataStore.open(location, catalog: catalog, locks: FileLocks(dataDirectory: folder))
+            try await SPDataStoreConformance.run(store)
+            try await SPDataStoreConformance.abandonedVersionsStayUnread(store, catalog: catalog)
+        }
+    }
+
+    @Test(
+        "ClickHouse, versions in PostgreSQL",
+        .enabled(
+            if: ClickHouseTestDatabase.url != nil && PostgresTestDatabase.url != nil,
+            Comment(rawValue: "\(ClickHouseTestDatabase.missingMessage); \(PostgresTestDatabase.missingMessage)")))
+    func clickHouseWithPostgreSQL() async throws {
+        try await PostgresTestDatabase.withDatabase { database in
+            let catalog = PostgresSPIngestCatalog(database: database)
+            try await ClickHouseTestDatabase.withLocation { location in
+                let store = try await ClickHouseSPDataStore.open(location, catalog: catalog, locks: PostgresLocks(database: database))
+                try await SPDataStoreConformance.run(store)
+                try await SPDataStoreConformance.abandonedVersionsStayUnread(store, catalog: catalog)
+            }
+        }
+    }
+}
+
+extension SPDataStoreConformance {
+    /// An append that wrote values but never committed its version (it failed, or the process
+    /// died) is invisible, and its version is not handed out again.
+    static func abandonedVersionsStayUnread(_ store: ClickHouseSPDataStore, catalog: any SPIngestCatalog) async throws {
+        let before = try await store.segments(of: date, group: .southern, upToVersion: 100)
+        let (abandoned, _) = try await catalog.reserve(receivedAt: UTCInstant(secondsSinceEpoch: 300))
+        var writer = RowBinaryWriter()
+        let segment = try SPSegment(bytes: builder([(1, 99_999)]).bytes(stampingVersion: abandoned))
+        ClickHouseSPDataStore.appendRow(0, of: segment, to: &writer)
+        try await store.client.execute(
+            "INSERT INTO sp_row FORMAT RowBinary", body: writer.bytes, settings: ["insert_distributed_sync": "1"])
+        let next = try await store.append([builder([(5, 50)])], receivedAt: UTCInstant(secondsSinceEpoch: 400))
+        #expect(next.version == abandoned + 1)
+        let after = try await store.segments(of: date, group: .southern, upToVersion: next.version)
+        #expect(after.count == before.count + 1)
+        #expect(after.allSatisfy { !$0.values.contains(99_999) }, "the abandoned version's rows are not read")
+        #expect(try await store.latestVersion(receivedAtOrBefore: UTCInstant(secondsSinceEpoch: 350)) == abandoned - 1)
     }
 }

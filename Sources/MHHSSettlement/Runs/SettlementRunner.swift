@@ -147,10 +147,19 @@ public struct SettlementRunner: Sendable {
     ) async throws -> SettledGroup {
         let snapshot = try await register.snapshot(of: group, on: date, asKnownAt: runAt)
         let records = try await spData.segmentRecords(of: date, group: group, upToVersion: version)
-        let segments = try await spData.segments(of: date, group: group, upToVersion: version)
         let settler = GroupSettler(configuration: configuration, lineLossFactors: lineLossFactors)
-        let (settlement, factors) = try await settler.settle(
-            snapshot: snapshot, segments: segments, cutoffVersion: version, takes: takes, shapes: shapes, legacy: legacy)
+        let settled: (GroupSettlement, [String: [Int64]])
+        if let aggregating = spData as? any SPDataAggregating {
+            // The store sums the values where they are; only the sums and the incomplete points come back.
+            settled = try await settler.settle(
+                snapshot: snapshot, segments: [], cutoffVersion: version, takes: takes, shapes: shapes, legacy: legacy
+            ) { request in try await aggregating.aggregate(request, date: date, group: group, upToVersion: version) }
+        } else {
+            let segments = try await spData.segments(of: date, group: group, upToVersion: version)
+            settled = try await settler.settle(
+                snapshot: snapshot, segments: segments, cutoffVersion: version, takes: takes, shapes: shapes, legacy: legacy)
+        }
+        let (settlement, factors) = settled
         let lossText = factors.keys.sorted().map { "\($0):\(factors[$0]!.map(String.init).joined(separator: ","))" }.joined(separator: "\n")
         return SettledGroup(
             settlement: settlement, segments: records, registerDigest: RegisterSnapshotDigest.sha256(snapshot),

@@ -2,9 +2,15 @@ import MHHSCore
 import MHHSRegistration
 
 extension GroupAllocator {
-    /// The key of every snapshot entry (-1: not settled), the sorted keys, and the count of
-    /// entries not settled.
-    func classify() -> ([AllocationKey], [Int32], AllocationStatistics) {
+    /// The sorted keys, the key of every snapshot entry (-1: not settled), and the statistics
+    /// so far (entries, and those not settled).
+    struct Classification: Sendable {
+        let keys: [AllocationKey]
+        let keyOfPoint: [Int32]
+        let statistics: AllocationStatistics
+    }
+
+    func classify() -> Classification {
         var statistics = AllocationStatistics()
         let group = snapshot.gspGroup
         let mhhs = UInt8(SettlementArrangement.allCases.firstIndex(of: .mhhs)!)
@@ -92,6 +98,6 @@ extension GroupAllocator {
         }
         // Keys stay in first-seen order of the MPAN-sorted snapshot: deterministic, and every
         // output is sorted by name later, so no sort of thousands of keys is needed here.
-        return (provisionalKeys, keyOfPoint, statistics)
+        return Classification(keys: provisionalKeys, keyOfPoint: keyOfPoint, statistics: statistics)
     }
 }

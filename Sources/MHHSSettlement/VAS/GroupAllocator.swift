@@ -31,21 +31,18 @@ public struct GroupAllocator: Sendable {
     }
 
     public func allocate() -> GroupAllocation {
+        allocate(classify())
+    }
+
+    /// The allocation with the points already classified (``classify()``).
+    func allocate(_ classification: Classification) -> GroupAllocation {
         let date = snapshot.settlementDate
         let periods = date.periodCount
-        let (keys, keyOfPoint, statisticsBase) = classify()
+        let keys = classification.keys
+        let keyOfPoint = classification.keyOfPoint
         var wattHours = [Int64](repeating: 0, count: keys.count * 2 * periods)
-        var statistics = statisticsBase
-        var defaulted: [DefaultedMeteringPoint] = []
+        var tally = Tally(statistics: classification.statistics)
         let allPeriods: UInt64 = (1 << UInt64(periods)) - 1
-        let energisedCodes = EnergisationStatus.allCases
-        var counts = [Int](repeating: 0, count: keys.count)
-        var deEnergised = [Int](repeating: 0, count: keys.count)
-        let deEnergisedCode = UInt8(EnergisationStatus.allCases.firstIndex(of: .deEnergised)!)
-        for (point, key) in keyOfPoint.enumerated() where key >= 0 {
-            counts[Int(key)] += 1
-            if snapshot.energisation[point] == deEnergisedCode { deEnergised[Int(key)] += 1 }
-        }
         var resolver = RowResolver(segments: segments, periods: periods, cutoff: cutoffVersion)
         defer { resolver.release() }
         // One segment (a bulk load, or a day never resubmitted): join it once by MPAN and hand
@@ -57,24 +54,13 @@ public struct GroupAllocator: Sendable {
                 single?.addCompleteRows(
                     keyOfPoint: keyOfPoint, general: keys.map { $0.meteringClass == CCCTable.legacyNHHClass }, into: sums, periods: periods)
                 ?? (Array(0..<snapshot.count), 0)
-            statistics.withCompleteData += complete
-            statistics.valuesRead += complete * periods
+            tally.statistics.withCompleteData += complete
+            tally.statistics.valuesRead += complete * periods
             for point in slow {
                 let key = Int(keyOfPoint[point])
                 guard key >= 0 else { continue }
                 if keys[key].meteringClass == CCCTable.legacyNHHClass {
-                    // Profiled, never defaulted: its volumes are estimates by nature.
-                    let base = key * 2 * periods + periods
-                    let profileClass = Int(snapshot.profileClass[point])
-                    if let profiles = legacyProfiles, case let annual = profiles.annualWh[point], annual >= 0,
-                        profileClass < profiles.coefficients.count, case let coefficients = profiles.coefficients[profileClass],
-                        coefficients.count == periods
-                    {
-                        for period in 0..<periods {
-                            sums[base + period] += ExactShares.scaled(annual, times: coefficients[period], over: profiles.perYear)
-                        }
-                        statistics.withCompleteData += 1
-                    }
+                    addLegacyProfile(point: point, key: key, into: sums, periods: periods, tally: &tally)
                     continue
                 }
                 let exporting = snapshot.energyDirection[point] == 1
@@ -83,43 +69,88 @@ public struct GroupAllocator: Sendable {
                     ?? resolver.resolve(mpan: snapshot.mpans[point], quantityIndex: exporting ? 1 : 0)
                 let base = key * 2 * periods
                 if row.present == allPeriods {
-                    statistics.withCompleteData += 1
+                    tally.statistics.withCompleteData += 1
                     Self.addAll(row.values, estimated: row.estimated, into: sums, base: base, periods: periods)
-                    statistics.valuesRead += periods
+                    tally.statistics.valuesRead += periods
                     continue
                 }
                 if row.present != 0 {
                     Self.addPresent(row.values, present: row.present, estimated: row.estimated, into: sums, base: base, periods: periods)
-                    statistics.valuesRead += row.present.nonzeroBitCount
+                    tally.statistics.valuesRead += row.present.nonzeroBitCount
                 }
-                let missing = allPeriods & ~row.present
-                let status = snapshot.energisation[point]
-                if status != RegisterSnapshot.absent, energisedCodes[Int(status)] == .deEnergised {
-                    statistics.deEnergisedWithoutData += 1
-                    continue
-                }
-                let equivalentClass = Self.defaultingClass(of: point, in: snapshot, key: keys[key])
-                let (values, flags, method) = defaults(
-                    point: point, key: keys[key], meteringClass: equivalentClass, exporting: exporting, missing: missing, periods: periods)
-                var index = 0
-                for period in 0..<periods where missing & (1 << UInt64(period)) != 0 {
-                    sums[base + periods + period] += values[index]
-                    index += 1
-                }
-                statistics.defaultedMeteringPoints += 1
-                statistics.defaultedPeriods += missing.nonzeroBitCount
-                defaulted.append(
-                    DefaultedMeteringPoint(
-                        mpan: try! MPAN(String(snapshot.mpans[point])), supplier: keys[key].supplier, bmUnit: keys[key].bmUnit,
-                        dataService: snapshot.dataService[point] < 0 ? nil : snapshot.participants[Int(snapshot.dataService[point])],
-                        distributor: keys[key].distributor, meteringClass: equivalentClass,
-                        domestic: keys[key].domestic == .domestic, quantity: exporting ? .activeExport : .activeImport, periods: missing,
-                        wattHours: values, flags: flags, method: method))
+                defaultMissing(point: point, key: key, keys: keys, present: row.present, into: sums, periods: periods, tally: &tally)
             }
         }
+        return finish(classification, wattHours: wattHours, tally: tally)
+    }
+
+    /// What a scan adds up besides the sums.
+    struct Tally {
+        var statistics: AllocationStatistics
+        var defaulted: [DefaultedMeteringPoint] = []
+    }
+
+    /// The allocation from the sums and tally, with the per-key point counts.
+    func finish(_ classification: Classification, wattHours: [Int64], tally: Tally) -> GroupAllocation {
+        let keys = classification.keys
+        var counts = [Int](repeating: 0, count: keys.count)
+        var deEnergised = [Int](repeating: 0, count: keys.count)
+        let deEnergisedCode = UInt8(EnergisationStatus.allCases.firstIndex(of: .deEnergised)!)
+        for (point, key) in classification.keyOfPoint.enumerated() where key >= 0 {
+            counts[Int(key)] += 1
+            if snapshot.energisation[point] == deEnergisedCode { deEnergised[Int(key)] += 1 }
+        }
         return GroupAllocation(
-            settlementDate: date, gspGroup: snapshot.gspGroup, periodCount: periods, keys: keys, wattHours: wattHours,
-            defaulted: defaulted, statistics: statistics, meteringPointCounts: counts, deEnergisedCounts: deEnergised)
+            settlementDate: snapshot.settlementDate, gspGroup: snapshot.gspGroup, periodCount: snapshot.settlementDate.periodCount,
+            keys: keys, wattHours: wattHours, defaulted: tally.defaulted, statistics: tally.statistics, meteringPointCounts: counts,
+            deEnergisedCounts: deEnergised)
+    }
+
+    /// A legacy NHH point's profiled volume (estimated by nature, never defaulted).
+    func addLegacyProfile(point: Int, key: Int, into sums: UnsafeMutableBufferPointer<Int64>, periods: Int, tally: inout Tally) {
+        let base = key * 2 * periods + periods
+        let profileClass = Int(snapshot.profileClass[point])
+        if let profiles = legacyProfiles, case let annual = profiles.annualWh[point], annual >= 0,
+            profileClass < profiles.coefficients.count, case let coefficients = profiles.coefficients[profileClass],
+            coefficients.count == periods
+        {
+            for period in 0..<periods {
+                sums[base + period] += ExactShares.scaled(annual, times: coefficients[period], over: profiles.perYear)
+            }
+            tally.statistics.withCompleteData += 1
+        }
+    }
+
+    /// Defaults the periods a point's data lacks (none for a de-energised point: zero).
+    func defaultMissing(
+        point: Int, key: Int, keys: [AllocationKey], present: UInt64, into sums: UnsafeMutableBufferPointer<Int64>, periods: Int,
+        tally: inout Tally
+    ) {
+        let missing = ((1 << UInt64(periods)) - 1) & ~present
+        let status = snapshot.energisation[point]
+        if status != RegisterSnapshot.absent, EnergisationStatus.allCases[Int(status)] == .deEnergised {
+            tally.statistics.deEnergisedWithoutData += 1
+            return
+        }
+        let exporting = snapshot.energyDirection[point] == 1
+        let base = key * 2 * periods
+        let equivalentClass = Self.defaultingClass(of: point, in: snapshot, key: keys[key])
+        let (values, flags, method) = defaults(
+            point: point, key: keys[key], meteringClass: equivalentClass, exporting: exporting, missing: missing, periods: periods)
+        var index = 0
+        for period in 0..<periods where missing & (1 << UInt64(period)) != 0 {
+            sums[base + periods + period] += values[index]
+            index += 1
+        }
+        tally.statistics.defaultedMeteringPoints += 1
+        tally.statistics.defaultedPeriods += missing.nonzeroBitCount
+        tally.defaulted.append(
+            DefaultedMeteringPoint(
+                mpan: try! MPAN(String(snapshot.mpans[point])), supplier: keys[key].supplier, bmUnit: keys[key].bmUnit,
+                dataService: snapshot.dataService[point] < 0 ? nil : snapshot.participants[Int(snapshot.dataService[point])],
+                distributor: keys[key].distributor, meteringClass: equivalentClass,
+                domestic: keys[key].domestic == .domestic, quantity: exporting ? .activeExport : .activeImport, periods: missing,
+                wattHours: values, flags: flags, method: method))
     }
 
     /// The defaulted Wh and flag of each missing period: from the category's load shape when

@@ -17,15 +17,24 @@ public struct GroupSettler: Sendable {
     }
 
     /// The group's settlement, and the LLFs it used (`distributor|class` → millionths per SP).
+    /// With `aggregate`, the SP data is summed by the store (``SPDataAggregating``) and
+    /// `segments` is not read.
     public func settle(
         snapshot: RegisterSnapshot, segments: [SPSegment], cutoffVersion: Int64, takes: [GroupTake], shapes: DefaultingShapes? = nil,
-        legacy: (any LegacyVolumeSource)? = nil
+        legacy: (any LegacyVolumeSource)? = nil,
+        aggregate: (@Sendable (SPDataAggregationRequest) async throws -> PushedDownSPData)? = nil
     ) async throws -> (GroupSettlement, [String: [Int64]]) {
         let date = snapshot.settlementDate
-        let allocation = GroupAllocator(
+        let allocator = GroupAllocator(
             snapshot: snapshot, segments: segments, cutoffVersion: cutoffVersion, bmUnits: configuration.bmUnits,
-            backstop: configuration.backstop, shapes: shapes, legacyProfiles: try legacy?.profiles(snapshot)
-        ).allocate()
+            backstop: configuration.backstop, shapes: shapes, legacyProfiles: try legacy?.profiles(snapshot))
+        let allocation: GroupAllocation
+        if let aggregate {
+            let classification = allocator.classify()
+            allocation = allocator.allocate(classification, pushedDown: try await aggregate(allocator.aggregationRequest(classification)))
+        } else {
+            allocation = allocator.allocate()
+        }
         let factors = try await lossFactors(for: allocation, date: date)
         var takeTable: [Int: Int64] = [:]
         for take in takes where take.gspGroup == snapshot.gspGroup && take.settlementDate == date {

@@ -160,6 +160,7 @@ enum PostgresMigrations {
         ("015-audit", AuditSchema.statements),
         ("016-standing-data", StandingDataSchema.statements),
         ("017-sessions", SessionSchema.statements),
+        ("018-sp-catalog", SPCatalogSchema.statements),
     ]
 
     static func migrate(_ database: PostgresStore) async throws {

@@ -83,5 +83,8 @@ extension SQLiteMigrations {
         migrator.registerMigration("016-sessions") { db in
             try db.execute(sql: SessionSchema.statements.joined(separator: ";\n"))
         }
+        migrator.registerMigration("017-sp-catalog") { db in
+            try db.execute(sql: SPCatalogSchema.statements.joined(separator: ";\n"))
+        }
     }
 }

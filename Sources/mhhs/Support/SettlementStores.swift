@@ -54,7 +54,10 @@ extension StoreOptions {
                 let migrations = PostgresMigrationStore(database: postgres)
                 return try await body(
                     SettlementStores(
-                        register: PostgresRegisterRepository(database: postgres), spData: PostgresSPDataStore(database: postgres),
+                        register: PostgresRegisterRepository(database: postgres),
+                        spData: try await spData(
+                            PostgresSPDataStore(database: postgres), catalog: PostgresSPIngestCatalog(database: postgres),
+                            locks: PostgresLocks(database: postgres)),
                         takes: settlement, runs: settlement, shapes: PostgresLoadShapeStore(database: postgres),
                         hub: PostgresHubStore(database: postgres), migrations: migrations, closures: try await migrations.closures(),
                         standingData: PostgresStandingDataRepository(database: postgres), audit: PostgresAuditTrail(database: postgres),
@@ -67,7 +70,10 @@ extension StoreOptions {
         let migrations = SQLiteMigrationStore(database: local)
         return try await body(
             SettlementStores(
-                register: SQLiteRegisterRepository(database: local), spData: try FileSPDataStore(database: local, dataDirectory: folder),
+                register: SQLiteRegisterRepository(database: local),
+                spData: try await spData(
+                    try FileSPDataStore(database: local, dataDirectory: folder), catalog: SQLiteSPIngestCatalog(database: local),
+                    locks: FileLocks(dataDirectory: folder)),
                 takes: settlement, runs: settlement, shapes: SQLiteLoadShapeStore(database: local), hub: SQLiteHubStore(database: local),
                 migrations: migrations, closures: try await migrations.closures(),
                 standingData: SQLiteStandingDataRepository(database: local),

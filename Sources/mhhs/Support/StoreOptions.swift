@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MHHSCore
 import MHHSHub
 import MHHSMessages
 import MHHSRegistration
@@ -15,6 +16,13 @@ struct StoreOptions: ParsableArguments {
 
     @Option(help: "A PostgreSQL URL (postgres://user@host:port/db) to use instead of the embedded database.")
     var database: String?
+
+    @Option(
+        name: .customLong("sp-store"),
+        help: ArgumentHelp(
+            "Keep SP data on a ClickHouse cluster (versions stay in the database above); see docs/OPERATIONS.md.",
+            valueName: "clickhouse://host:8123[,host:8123…]/db[?cluster=NAME]"))
+    var spStore: String?
 
     /// The repositories of one store.
     struct Stores: Sendable {
@@ -37,13 +45,26 @@ struct StoreOptions: ParsableArguments {
                 try await body(
                     Stores(
                         register: PostgresRegisterRepository(database: postgres),
-                        hub: PostgresHubStore(database: postgres), spData: PostgresSPDataStore(database: postgres)))
+                        hub: PostgresHubStore(database: postgres),
+                        spData: try await spData(
+                            PostgresSPDataStore(database: postgres), catalog: PostgresSPIngestCatalog(database: postgres),
+                            locks: PostgresLocks(database: postgres))))
             }
         }
         let sqlite = try SQLiteDatabase(dataDirectory: URL(fileURLWithPath: dataDirectory))
         return try await body(
             Stores(
                 register: SQLiteRegisterRepository(database: sqlite), hub: SQLiteHubStore(database: sqlite),
-                spData: try FileSPDataStore(database: sqlite, dataDirectory: URL(fileURLWithPath: dataDirectory))))
+                spData: try await spData(
+                    try FileSPDataStore(database: sqlite, dataDirectory: URL(fileURLWithPath: dataDirectory)),
+                    catalog: SQLiteSPIngestCatalog(database: sqlite), locks: FileLocks(dataDirectory: URL(fileURLWithPath: dataDirectory))))
+        )
+    }
+
+    /// The SP-data store: `embedded` (the chosen store's own), or ClickHouse with `--sp-store`,
+    /// its versions kept by `catalog` in the chosen store.
+    func spData(_ embedded: any SPDataStore, catalog: any SPIngestCatalog, locks: any ExclusiveLocks) async throws -> any SPDataStore {
+        guard let spStore else { return embedded }
+        return try await ClickHouseSPDataStore.open(try ClickHouseLocation(url: spStore), catalog: catalog, locks: locks)
     }
 }

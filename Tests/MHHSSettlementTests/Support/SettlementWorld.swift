@@ -15,7 +15,8 @@ import Testing
 struct SettlementWorld {
     /// Where the register, SP data, takes and runs live (standing data is always embedded).
     enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
-        case sqlite, postgres
+        /// SQLite for everything but the SP data, which is on the ClickHouse cluster (the VAS pushed down).
+        case sqlite, postgres, clickhouse
         var testDescription: String { rawValue }
     }
 
@@ -40,6 +41,17 @@ struct SettlementWorld {
                     spData: try FileSPDataStore(database: database, dataDirectory: folder),
                     takes: settlement, runs: settlement, shapes: SQLiteLoadShapeStore(database: database),
                     standingData: SQLiteStandingDataRepository(database: database)))
+        case .clickhouse:
+            guard ClickHouseTestDatabase.url != nil else { return }
+            try await ClickHouseTestDatabase.withLocation { location in
+                let settlement = SQLiteSettlementStore(database: database)
+                let spData = try await ClickHouseSPDataStore.open(
+                    location, catalog: SQLiteSPIngestCatalog(database: database), locks: FileLocks(dataDirectory: folder))
+                try await body(
+                    SettlementWorld(
+                        register: SQLiteRegisterRepository(database: database), spData: spData, takes: settlement, runs: settlement,
+                        shapes: SQLiteLoadShapeStore(database: database), standingData: SQLiteStandingDataRepository(database: database)))
+            }
         case .postgres:
             guard PostgresTestDatabase.url != nil else { return }
             try await PostgresTestDatabase.withDatabase { postgres in

@@ -1,0 +1,105 @@
+import MHHSCore
+import MHHSSettlement
+
+extension ClickHouseSPDataStore {
+    /// The VAS's sums made on the shard that holds the group: the points go with the query as an
+    /// external table; each (MPAN, MQ) is resolved per period to the value of the highest
+    /// (version, row) at or below the cut-off that carries it — the embedded store's rule — and
+    /// summed per key and kind. Only the sums and the incomplete points come back.
+    public func aggregate(
+        _ request: SPDataAggregationRequest, date: SettlementDate, group: GSPGroup, upToVersion version: Int64
+    ) async throws -> PushedDownSPData {
+        let periods = request.periodCount
+        let filter = try await rowFilter(date: date, group: group, upToVersion: version)
+        let holders = try await shards(holding: filter)
+        guard holders.count <= 1 else {
+            throw ClickHouseError.malformed(
+                "\(date) \(group.rawValue)'s rows are on \(holders.count) shards (\(holders.map { client.location.hosts[$0] })): "
+                    + "the Distributed table must shard by GSP group so that a group's rows are on one shard")
+        }
+        var result = PushedDownSPData(wattHours: [Int64](repeating: 0, count: request.keyCount * 2 * periods), incomplete: [])
+        guard let shard = holders.first else {
+            // No data at all for the group: every point is defaulted.
+            result.incomplete = request.points.map { ($0, 0) }
+            return result
+        }
+        let points = ClickHouseClient.ExternalTable(
+            name: "points", structure: "mpan UInt64, mq UInt8, key UInt32, point UInt32", rows: Self.pointRows(request))
+        // Lambdas take every value as an argument (`replicate`): ClickHouse 18.16 loses columns a
+        // lambda captures. k orders a period's candidates by (version, row); 0 where absent.
+        let range = "range(\(periods))"
+        let resolved = """
+            SELECT mpan, mq, groupBitOr(present) AS m, argMaxForEach(values, k) AS v, argMaxForEach(eb, k) AS e
+            FROM (
+                SELECT mpan, mq, present, values,
+                       arrayMap((x, i) -> toUInt8(bitTest(x, i)), replicate(estimated, \(range)), \(range)) AS eb,
+                       arrayMap((x, key, i) -> if(bitTest(x, i), key, 0), replicate(present, \(range)),
+                                replicate(version * 4294967296 + row + 1, \(range)), \(range)) AS k
+                FROM sp_row_local WHERE \(filter)
+            )
+            GROUP BY mpan, mq
+            """
+        let sums = try await client.execute(
+            """
+            SELECT toUInt32(key),
+                sumForEach(arrayMap((x, ee, vv, i) -> if(bitTest(x, i) AND ee = 0, toInt64(vv), toInt64(0)), replicate(m, \(range)), e, v, \(range))),
+                sumForEach(arrayMap((x, ee, vv, i) -> if(bitTest(x, i) AND ee = 1, toInt64(vv), toInt64(0)), replicate(m, \(range)), e, v, \(range)))
+            FROM (\(resolved)) ALL INNER JOIN points USING (mpan, mq)
+            GROUP BY key FORMAT RowBinary
+            """, host: shard, external: [points])
+        var reader = RowBinaryReader(sums)
+        while !reader.isAtEnd {
+            let key = Int(try reader.read(UInt32.self))
+            let actual = try reader.readArray(Int64.self)
+            let estimated = try reader.readArray(Int64.self)
+            guard key < request.keyCount, actual.count == periods, estimated.count == periods else {
+                throw ClickHouseError.malformed("a sum for key \(key) of \(actual.count) periods")
+            }
+            let base = key * 2 * periods
+            for period in 0..<periods {
+                result.wattHours[base + period] = actual[period]
+                result.wattHours[base + periods + period] = estimated[period]
+            }
+        }
+        let full = (UInt64(1) << UInt64(periods)) - 1
+        let incomplete = try await client.execute(
+            """
+            SELECT toUInt32(point), toUInt64(m) FROM points ALL LEFT JOIN (
+                SELECT mpan, mq, groupBitOr(present) AS m FROM sp_row_local WHERE \(filter) GROUP BY mpan, mq
+            ) USING (mpan, mq) WHERE m != \(full) FORMAT RowBinary
+            """, host: shard, external: [points])
+        reader = RowBinaryReader(incomplete)
+        while !reader.isAtEnd {
+            result.incomplete.append((Int32(try reader.read(UInt32.self)), try reader.read(UInt64.self)))
+        }
+        return result
+    }
+
+    /// The shards with rows under `filter` (asked of every shard: a shard that does not
+    /// answer fails the run, naming it, rather than being taken as empty).
+    func shards(holding filter: String) async throws -> [Int] {
+        try await withThrowingTaskGroup(of: (Int, Bool).self) { tasks in
+            for host in client.location.hosts.indices {
+                tasks.addTask {
+                    let bytes = try await client.execute("SELECT count() FROM sp_row_local WHERE \(filter) FORMAT RowBinary", host: host)
+                    var reader = RowBinaryReader(bytes)
+                    return (host, try reader.read(UInt64.self) > 0)
+                }
+            }
+            var holders: [Int] = []
+            for try await (host, holds) in tasks where holds { holders.append(host) }
+            return holders.sorted()
+        }
+    }
+
+    static func pointRows(_ request: SPDataAggregationRequest) -> [UInt8] {
+        var writer = RowBinaryWriter(reservingCapacity: request.points.count * 17)
+        for index in request.points.indices {
+            writer.append(UInt64(request.mpans[index]))
+            writer.append(request.quantityIndices[index])
+            writer.append(UInt32(request.keys[index]))
+            writer.append(UInt32(request.points[index]))
+        }
+        return writer.bytes
+    }
+}
