@@ -230,7 +230,7 @@ let package = Package(
         ),
         .testTarget(
             name: "mhhsCLITests",
-            dependencies: ["MHHSTestSupport"],
+            dependencies: ["MHHSTestSupport", "MHHSStorage"],
             swiftSettings: swiftSettings
         ),
     ]

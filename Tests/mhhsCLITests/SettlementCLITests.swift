@@ -1,4 +1,5 @@
 import Foundation
+import MHHSStorage
 import MHHSTestSupport
 import Testing
 
@@ -32,13 +33,36 @@ struct SettlementCLITests {
 
     @Test("ingest (with refusals and IF-014s), take, settle SF, late data, R1, diff, reports")
     func dayThroughTheCLI() throws {
+        try Self.dayThroughTheCLI(spStore: [])
+    }
+
+    @Test(
+        "the same day with SP data on the ClickHouse cluster (--sp-store)",
+        .enabled(if: ClickHouseTestDatabase.url != nil, Comment(rawValue: ClickHouseTestDatabase.missingMessage)))
+    func dayThroughTheCLIOnClickHouse() throws {
+        let base = try ClickHouseLocation(url: try #require(ClickHouseTestDatabase.url))
+        let database = "mhhs_cli_\(UUID().uuidString.prefix(8).lowercased())"
+        defer {
+            for host in base.hosts {
+                _ = try? CLIRunner.runTool(
+                    "/usr/bin/curl", ["-sS", "http://\(host)/", "--data-binary", "DROP DATABASE IF EXISTS \(database)"])
+            }
+        }
+        try Self.dayThroughTheCLI(spStore: [
+            "--sp-store", "clickhouse://\(base.hosts.joined(separator: ","))/\(database)?cluster=\(base.cluster)",
+        ])
+    }
+
+    static func dayThroughTheCLI(spStore: [String]) throws {
         let data = CLIRunner.temporaryDataDirectory().path
         try Self.register(data)
+        let store = ["--data-dir", data] + spStore
+        func run(_ arguments: [String]) throws -> CLIRunner.Result { try CLIRunner.run(arguments + store) }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("settle-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 
-        let ingested = try CLIRunner.run([
-            "ingest", Self.consumptionFile.path, "--received-at", "2026-11-03T09:00:00+00:00", "--data-dir", data,
+        let ingested = try run([
+            "ingest", Self.consumptionFile.path, "--received-at", "2026-11-03T09:00:00+00:00",
         ])
         #expect(ingested.status == 0 && ingested.stdout.contains("48 values accepted as version 1"), "\(ingested.stdout)\(ingested.stderr)")
 
@@ -53,17 +77,16 @@ struct SettlementCLITests {
 
         let takes = folder.appendingPathComponent("takes.csv")
         try "settlement_date,gsp_group,sp,direction,kwh\n".write(to: takes, atomically: true, encoding: .utf8)
-        #expect(try CLIRunner.run(["take", "import", takes.path, "--recorded-at", "2026-11-03", "--data-dir", data]).status == 0)
+        #expect(try run(["take", "import", takes.path, "--recorded-at", "2026-11-03"]).status == 0)
 
-        let sf = try CLIRunner.run(["settle", "--date", "2026-11-02", "--run", "SF", "--at", "2026-11-10", "--data-dir", data])
+        let sf = try run(["settle", "--date", "2026-11-02", "--run", "SF", "--at", "2026-11-10"])
         #expect(sf.status == 0 && sf.stdout.contains("run 2026-11-02-SF-1"), "\(sf.stdout)\(sf.stderr)")
         #expect(sf.stdout.contains("2026-11-02,_H,1,1,0,0,0,0,48"))
 
         let refusals = folder.appendingPathComponent("refusals.csv")
         let if014 = folder.appendingPathComponent("if014.json")
-        let second = try CLIRunner.run([
+        let second = try run([
             "ingest", late.path, "--received-at", "2026-11-20T09:00:00+00:00", "--rejections", refusals.path, "--if014", if014.path,
-            "--data-dir", data,
         ])
         #expect(second.status == 0 && second.stdout.contains("47 values accepted as version 2"), "\(second.stdout)\(second.stderr)")
         #expect(try String(contentsOf: refusals, encoding: .utf8).contains("ECS1010"))
@@ -71,15 +94,15 @@ struct SettlementCLITests {
             try String(contentsOf: if014, encoding: .utf8).contains(
                 "\"ECS1010 - Consumption Value cannot be negative: sp 2026-11-02T10:00:00+00:00\""))
 
-        let r1 = try CLIRunner.run(["settle", "--date", "2026-11-02", "--run", "R1", "--at", "2026-12-10", "--data-dir", data])
+        let r1 = try run(["settle", "--date", "2026-11-02", "--run", "R1", "--at", "2026-12-10"])
         #expect(r1.status == 0, "\(r1.stderr)")
-        let runs = try CLIRunner.run(["runs", "list", "--date", "2026-11-02", "--data-dir", data])
+        let runs = try run(["runs", "list", "--date", "2026-11-02"])
         #expect(runs.lines.count == 3 && runs.lines[2].hasPrefix("2026-11-02-R1-1,") && runs.lines[2].hasSuffix(",*"))
 
         // SF keeps the first submission; R1 has SP 21 resubmitted (SP 20's negative was refused).
         let golden = try Self.goldenWattHours()
-        let sfCSV = try CLIRunner.run(["report", "REP-003", "--date", "2026-11-02", "--run", "SF", "--data-dir", data])
-        let r1CSV = try CLIRunner.run(["report", "REP-003", "--date", "2026-11-02", "--data-dir", data])
+        let sfCSV = try run(["report", "REP-003", "--date", "2026-11-02", "--run", "SF"])
+        let r1CSV = try run(["report", "REP-003", "--date", "2026-11-02"])
         func consumption(_ report: CLIRunner.Result, period: Int) -> String? {
             report.lines.first { $0.hasPrefix("_H,SUPA,2__HSUPA000,111,consumption,I,\(period),") }?.split(separator: ",")[7].description
         }
@@ -87,17 +110,17 @@ struct SettlementCLITests {
         #expect(consumption(r1CSV, period: 21) == "9.999000")
         #expect(consumption(r1CSV, period: 20) == String(format: "%.6f", Double(golden[19]) / 1_000))
 
-        let diff = try CLIRunner.run(["settle", "diff", "--date", "2026-11-02", "--from", "SF", "--to", "R1", "--data-dir", data])
+        let diff = try run(["settle", "diff", "--date", "2026-11-02", "--from", "SF", "--to", "R1"])
         #expect(diff.status == 0 && diff.lines.contains { $0.hasPrefix("_H,SUPA,2__HSUPA000,111,21,") }, "\(diff.stdout)\(diff.stderr)")
         #expect(diff.lines.contains { $0.hasPrefix("\(Self.mpan),\(golden[20]),9999") })
 
         let json = folder.appendingPathComponent("rep003.json")
-        let report = try CLIRunner.run([
-            "report", "REP-003", "--date", "2026-11-02", "--format", "json", "--out", json.path, "--data-dir", data,
+        let report = try run([
+            "report", "REP-003", "--date", "2026-11-02", "--format", "json", "--out", json.path,
         ])
         #expect(report.status == 0)
         #expect(try String(contentsOf: json, encoding: .utf8).contains("\"compressedReport\""))
-        let unknown = try CLIRunner.run(["report", "REP-005", "--date", "2026-11-02", "--data-dir", data])
+        let unknown = try run(["report", "REP-005", "--date", "2026-11-02"])
         #expect(unknown.status != 0 && unknown.stderr.contains("unknown report REP-005"))
     }
 
