@@ -73,7 +73,7 @@ final class GBDay: Sendable {
 
     private func settle(_ group: GSPGroup, _ settler: GroupSettler) async throws -> GroupSettlement {
         let segments = try await store.segments(of: Self.date, group: group, upToVersion: version)
-        return try settler.settle(snapshot: snapshots[group]!, segments: segments, cutoffVersion: version, takes: []).0
+        return try await settler.settle(snapshot: snapshots[group]!, segments: segments, cutoffVersion: version, takes: []).0
     }
 
     /// The LSS for the day (a GMT day, so the UTC day is the settlement date): every group's

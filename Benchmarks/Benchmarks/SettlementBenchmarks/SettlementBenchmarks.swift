@@ -56,6 +56,42 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
         try await GBDay()
     }
 
+    // The SP-data stores side by side: a month (1 M MPANs × 30 days by default) ingested, a
+    // day at a time; the stored bytes per value; one day's VAS read and summed in Swift
+    // (embedded) or summed on the shards (ClickHouse, with CLICKHOUSE_URL). One iteration each;
+    // the custom metrics are values per second of `append` alone / of the VAS, and
+    // milli-bytes stored per value.
+    for store in [SPStoreMonth.Store.embedded, .clickHouse] {
+        let configuration = Benchmark.Configuration(
+            metrics: [
+                .wallClock, .peakMemoryResident, .custom("values/s", polarity: .prefersLarger, useScalingFactor: false),
+                .custom("stored mB/value", useScalingFactor: false),
+            ], warmupIterations: 0, maxDuration: .seconds(3_600), maxIterations: 1)
+        Benchmark("SP store \(store.rawValue): ingest a month", configuration: configuration) { (benchmark: Benchmark, month: SPStoreMonth) in
+            for _ in benchmark.scaledIterations {
+                let (values, seconds) = try await month.ingest(into: try await month.open(store, wipe: true))
+                benchmark.measurement(.custom("values/s", polarity: .prefersLarger, useScalingFactor: false), Int(Double(values) / seconds))
+                let bytes = try await month.storedBytes(store)
+                benchmark.measurement(.custom("stored mB/value", useScalingFactor: false), bytes * 1_000 / max(values, 1))
+                print("\(store.rawValue): \(values) values in \(seconds) s of append; \(bytes) bytes stored")
+            }
+        } setup: {
+            try SPStoreMonth()
+        }
+        Benchmark("SP store \(store.rawValue): one day's VAS", configuration: configuration) { (benchmark: Benchmark, month: SPStoreMonth) in
+            let opened = try await month.ensureIngested(store)
+            for _ in benchmark.scaledIterations {
+                let started = ContinuousClock.now
+                let values = try await month.settleDay(opened)
+                let seconds = (ContinuousClock.now - started).seconds
+                benchmark.measurement(.custom("values/s", polarity: .prefersLarger, useScalingFactor: false), Int(Double(values) / seconds))
+                print("\(store.rawValue): VAS read \(values) values in \(seconds) s")
+            }
+        } setup: {
+            try SPStoreMonth()
+        }
+    }
+
     // IF-021 from a file: decode + MDS rules + segment build, per 1,000 messages of 48 values
     // (throughput × 48,000 = values per second). The store append is measured separately.
     Benchmark("MDS ingest: decode and validate 1,000 IF-021 (48,000 values)", configuration: .init(maxIterations: 50)) {

@@ -94,6 +94,8 @@ enum OpenAPIDocument {
         "401":{"description":"a refusal: {\"error\": \"…\"}","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Problem"}}}},
         "400":{"description":"a refusal: {\"error\": \"…\"}","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Problem"}}}},
         "403":{"description":"a refusal: {\"error\": \"…\"}","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Problem"}}}},
+        "409":{"description":"a migration run is already under way on another instance (the store's lock): {\"error\": \"…\"}",
+        "content":{"application/json":{"schema":{"$ref":"#/components/schemas/Problem"}}}},
         "422":{"description":"a refusal: {\"error\": \"…\"}","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Problem"}}}}}}},
         "/api/v1/audit":{"get":{"summary":"Audited changes, latest first (operators).","security":[{"apiKey":[]}],
         "parameters":[{"name":"limit","in":"query","required":false,"description":"at most this many (1–1000, default 100)",

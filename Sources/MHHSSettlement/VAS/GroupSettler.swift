@@ -50,13 +50,15 @@ public struct GroupSettler: Sendable {
         return (calculator.settle(allocation), factors)
     }
 
-    /// The LLFs the allocation's keys need, fetched once per distributor and class.
+    /// The LLFs the allocation's keys need, asked for once per distributor and class (a class
+    /// with none is remembered too: on PostgreSQL each question is a round trip).
     private func lossFactors(for allocation: GroupAllocation, date: SettlementDate) async throws -> [String: [Int64]] {
         var factors: [String: [Int64]] = [:]
+        var asked: Set<String> = []
         for key in allocation.keys {
             guard let distributor = key.distributor, let llfClass = key.llfClass else { continue }
             let name = "\(distributor.value)|\(llfClass)"
-            guard factors[name] == nil, let day = try await lineLossFactors(distributor, llfClass, date) else { continue }
+            guard asked.insert(name).inserted, let day = try await lineLossFactors(distributor, llfClass, date) else { continue }
             factors[name] = day.factors.map(\.millionths)
         }
         return factors

@@ -4,8 +4,9 @@ import MHHSStandingData
 import PostgresNIO
 
 /// Standing data in PostgreSQL: the same MDD tables as the embedded store's and one row per
-/// LLF class-day, so every server instance settles with the same factors. Imports stream
-/// through `COPY` inside one transaction; a second import waits for the first.
+/// LLF class-day, so every server instance settles with the same factors. An import goes in
+/// through `COPY` in one transaction; an LLF import holds its days in memory until the
+/// (synchronous) reader has finished, about 0.5 KB a class-day. MDD is read in one snapshot.
 public struct PostgresStandingDataRepository: StandingDataRepository {
     let database: PostgresStore
 
@@ -33,7 +34,9 @@ public struct PostgresStandingDataRepository: StandingDataRepository {
 
     public func marketDomainData() async throws -> MarketDomainData? {
         let logger = database.logger
-        return try await database.client.withConnection { connection in
+        return try await database.transaction { connection in
+            // One snapshot for the version and every table, so a concurrent import is not mixed in.
+            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
             var version: String?
             for try await stored in try await connection.query("SELECT version FROM mdd_import WHERE id = 1", logger: logger)
                 .decode(String.self)
@@ -67,16 +70,23 @@ public struct PostgresStandingDataRepository: StandingDataRepository {
         source: String,
         _ body: (_ store: (LLFDay) throws -> Void) throws -> Result
     ) async throws -> Result {
-        // The reader is synchronous: the days are kept as COPY rows until it has finished.
-        var text = PostgresCopyText(reservingCapacity: 1 << 20)
+        // The reader is synchronous: the days are kept until it has finished. A day given twice
+        // (the same day in two files) keeps the later, as the embedded store's REPLACE does.
+        var rows: [[RegisterRows.Value]] = []
+        var rowOfDay: [String: Int] = [:]
         var days = 0
         let result = try body { day in
-            text.appendRow([
+            let row: [RegisterRows.Value] = [
                 .text(day.distributor.value), .text(day.llfClass), .int(Int64(day.date.dayNumber)), .int(Int64(day.factors.count)),
                 .text("\\x" + [UInt8](LLFBlob.encode(day.factors)).hexString),
-            ])
+            ]
+            let name = "\(day.distributor.value)|\(day.llfClass)|\(day.date.dayNumber)"
+            if let index = rowOfDay[name] { rows[index] = row } else { rowOfDay[name] = rows.count; rows.append(row) }
             days += 1
         }
+        var text = PostgresCopyText(reservingCapacity: rows.count * 512)
+        for row in rows { text.appendRow(row) }
+        rows = []
         let bytes = text.bytes
         let logger = database.logger
         try await database.transaction { connection in
@@ -89,7 +99,7 @@ public struct PostgresStandingDataRepository: StandingDataRepository {
             }
             try await connection.query(
                 """
-                INSERT INTO llf_day SELECT DISTINCT ON (distributor, llf_class, settlement_date) * FROM llf_load
+                INSERT INTO llf_day SELECT * FROM llf_load
                 ON CONFLICT (distributor, llf_class, settlement_date)
                 DO UPDATE SET period_count = EXCLUDED.period_count, factors = EXCLUDED.factors
                 """, logger: logger)

@@ -26,7 +26,10 @@ public struct FileLocks: ExclusiveLocks {
 
 /// Locks of the PostgreSQL store: a session advisory lock on one pooled connection kept for
 /// the body's duration, so every instance on the database is excluded, and a crashed
-/// instance's lock goes with its connection.
+/// instance's lock goes with its connection. Keys are (4243, hashtext(name)): the two-key
+/// space, apart from other advisory locks. A connection whose unlock fails is closed rather
+/// than returned to the pool holding the lock. Needs session pooling (not PgBouncer's
+/// transaction mode), and a connection lost mid-body loses the lock while the body goes on.
 public struct PostgresLocks: ExclusiveLocks {
     let database: PostgresStore
 
@@ -36,20 +39,27 @@ public struct PostgresLocks: ExclusiveLocks {
         let logger = database.logger
         return try await database.client.withConnection { connection in
             var taken = false
-            for try await granted in try await connection.query("SELECT pg_try_advisory_lock(hashtext(\(name)))", logger: logger)
-                .decode(Bool.self)
-            {
+            for try await granted in try await connection.query(
+                "SELECT pg_try_advisory_lock(4243, hashtext(\(name)))", logger: logger
+            ).decode(Bool.self) {
                 taken = granted
             }
             guard taken else { throw LockHeld(name: name) }
+            func unlock() async {
+                var released = false
+                if let rows = try? await connection.query("SELECT pg_advisory_unlock(4243, hashtext(\(name)))", logger: logger) {
+                    do { for try await value in rows.decode(Bool.self) { released = value } } catch { released = false }
+                }
+                if !released { try? await connection.close() }
+            }
             let result: Result
             do {
                 result = try await body()
             } catch {
-                _ = try? await connection.query("SELECT pg_advisory_unlock(hashtext(\(name)))", logger: logger)
+                await unlock()
                 throw error
             }
-            try await connection.query("SELECT pg_advisory_unlock(hashtext(\(name)))", logger: logger)
+            await unlock()
             return result
         }
     }

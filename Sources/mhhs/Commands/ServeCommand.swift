@@ -84,6 +84,11 @@ struct ServeCommand: AsyncParsableCommand {
         let sessionPolicy = DashboardSessionPolicy(seconds: Int64(sessionHours) * 3600, secureCookie: secureCookies)
         ServerMetrics.bootstrap()
         try await store.withSettlementStores { stores in
+            if try await stores.standingData.lineLossFactorCoverage().isEmpty {
+                // Runs would settle every class with the default LLF (listed in REP-008): say so now.
+                logger.warning(
+                    "no line loss factors in the store: import them with `mhhs standing-data import --llf …` (with --database when on PostgreSQL)")
+            }
             let server = HubServer(
                 configuration: configuration, store: stores.hub, register: stores.register, validate: HubServer.specificationValidator,
                 webhooks: HTTPWebhookTransport(client: webhookClient), clock: { SystemClock.now }, logger: logger,
