@@ -25,41 +25,17 @@ extension ClickHouseSPDataStore {
         }
         let points = ClickHouseClient.ExternalTable(
             name: "points", structure: "mpan UInt64, mq UInt8, key UInt32, point UInt32", rows: Self.pointRows(request))
-        // Lambdas take every value as an argument (`replicate`): ClickHouse 18.16 loses columns a
-        // lambda captures. k orders a period's candidates by (version, row); 0 where absent.
-        let range = "range(\(periods))"
-        let resolved = """
-            SELECT mpan, mq, groupBitOr(present) AS m, argMaxForEach(values, k) AS v, argMaxForEach(eb, k) AS e
-            FROM (
-                SELECT mpan, mq, present, values,
-                       arrayMap((x, i) -> toUInt8(bitTest(x, i)), replicate(estimated, \(range)), \(range)) AS eb,
-                       arrayMap((x, key, i) -> if(bitTest(x, i), key, 0), replicate(present, \(range)),
-                                replicate(version * 4294967296 + row + 1, \(range)), \(range)) AS k
-                FROM sp_row_local WHERE \(filter)
-            )
-            GROUP BY mpan, mq
-            """
-        let sums = try await client.execute(
-            """
-            SELECT toUInt32(key),
-                sumForEach(arrayMap((x, ee, vv, i) -> if(bitTest(x, i) AND ee = 0, toInt64(vv), toInt64(0)), replicate(m, \(range)), e, v, \(range))),
-                sumForEach(arrayMap((x, ee, vv, i) -> if(bitTest(x, i) AND ee = 1, toInt64(vv), toInt64(0)), replicate(m, \(range)), e, v, \(range)))
-            FROM (\(resolved)) ALL INNER JOIN points USING (mpan, mq)
-            GROUP BY key FORMAT RowBinary
-            """, host: shard, external: [points])
+        let sums = try await client.execute(Self.sumsQuery(filter: filter, periods: periods), host: shard, external: [points])
         var reader = RowBinaryReader(sums)
         while !reader.isAtEnd {
             let key = Int(try reader.read(UInt32.self))
-            let actual = try reader.readArray(Int64.self)
-            let estimated = try reader.readArray(Int64.self)
-            guard key < request.keyCount, actual.count == periods, estimated.count == periods else {
-                throw ClickHouseError.malformed("a sum for key \(key) of \(actual.count) periods")
+            let kind = Int(try reader.read(UInt8.self))
+            let values = try reader.readArray(Int64.self)
+            guard key < request.keyCount, kind < 2, values.count == periods else {
+                throw ClickHouseError.malformed("a sum for key \(key), kind \(kind) of \(values.count) periods")
             }
-            let base = key * 2 * periods
-            for period in 0..<periods {
-                result.wattHours[base + period] = actual[period]
-                result.wattHours[base + periods + period] = estimated[period]
-            }
+            let base = (key * 2 + kind) * periods
+            for period in 0..<periods { result.wattHours[base + period] += values[period] }
         }
         let full = (UInt64(1) << UInt64(periods)) - 1
         let incomplete = try await client.execute(
@@ -73,6 +49,52 @@ extension ClickHouseSPDataStore {
             result.incomplete.append((Int32(try reader.read(UInt32.self)), try reader.read(UInt64.self)))
         }
         return result
+    }
+
+    /// Rows of (key, kind 0 actual / 1 estimated, Wh per period), several per key and kind, to
+    /// be added up. Three kinds of (MPAN, MQ), so the common one costs least:
+    /// - one row, all actual (a bulk load, a day never resubmitted): its values summed as they are
+    ///   (absent periods hold 0);
+    /// - one row with estimates: split by its estimated bits;
+    /// - several rows: resolved per period to the highest (version, row) carrying it
+    ///   (`argMaxForEach` over keys that are 0 where a row lacks the period), then split.
+    /// Lambdas take every value as an argument (`replicate`): ClickHouse 18.16 loses columns a
+    /// lambda captures.
+    static func sumsQuery(filter: String, periods: Int) -> String {
+        let range = "range(\(periods))"
+        let several = "SELECT mpan, mq FROM sp_row_local WHERE \(filter) GROUP BY mpan, mq HAVING count() > 1"
+        let bits = { (mask: String) in "arrayMap((x, i) -> toUInt8(bitTest(x, i)), replicate(\(mask), \(range)), \(range))" }
+        let mixed = """
+            SELECT mpan, mq, present AS m, \(bits("estimated")) AS eb, values AS v
+            FROM sp_row_local WHERE \(filter) AND estimated != 0 AND (mpan, mq) NOT IN (\(several))
+            UNION ALL
+            SELECT mpan, mq, groupBitOr(present) AS m, argMaxForEach(eb, k) AS eb, argMaxForEach(values, k) AS v
+            FROM (
+                SELECT mpan, mq, present, values, \(bits("estimated")) AS eb,
+                       arrayMap((x, key, i) -> if(bitTest(x, i), key, 0), replicate(present, \(range)),
+                                replicate(version * 4294967296 + row + 1, \(range)), \(range)) AS k
+                FROM sp_row_local WHERE \(filter) AND (mpan, mq) IN (\(several))
+            )
+            GROUP BY mpan, mq
+            """
+        let split = { (kind: Int) in
+            """
+            SELECT toUInt32(key) AS key, toUInt8(\(kind)) AS kind,
+                   sumForEach(arrayMap((x, ee, vv, i) -> if(bitTest(x, i) AND ee = \(kind), toInt64(vv), toInt64(0)),
+                                       replicate(m, \(range)), eb, v, \(range))) AS sums
+            FROM (\(mixed)) ALL INNER JOIN points USING (mpan, mq) GROUP BY key
+            """
+        }
+        return """
+            SELECT toUInt32(key) AS key, toUInt8(0) AS kind, sumForEach(values) AS sums
+            FROM (SELECT mpan, mq, values FROM sp_row_local WHERE \(filter) AND estimated = 0 AND (mpan, mq) NOT IN (\(several)))
+            ALL INNER JOIN points USING (mpan, mq) GROUP BY key
+            UNION ALL
+            \(split(0))
+            UNION ALL
+            \(split(1))
+            FORMAT RowBinary
+            """
     }
 
     /// The shards with rows under `filter` (asked of every shard: a shard that does not

@@ -87,7 +87,8 @@ struct ServeCommand: AsyncParsableCommand {
             if try await stores.standingData.lineLossFactorCoverage().isEmpty {
                 // Runs would settle every class with the default LLF (listed in REP-008): say so now.
                 logger.warning(
-                    "no line loss factors in the store: import them with `mhhs standing-data import --llf …` (with --database when on PostgreSQL)")
+                    "no line loss factors in the store: import them with `mhhs standing-data import --llf …` (with --database when on PostgreSQL)"
+                )
             }
             let server = HubServer(
                 configuration: configuration, store: stores.hub, register: stores.register, validate: HubServer.specificationValidator,
