@@ -14,8 +14,7 @@ public enum ClickHouseTestDatabase {
     public static func withLocation(_ body: (ClickHouseLocation) async throws -> Void) async throws {
         let base = try ClickHouseLocation(url: try #require(url))
         let name = "mhhs_t_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))"
-        let location = try ClickHouseLocation(
-            url: "clickhouse://\(base.hosts.joined(separator: ","))/\(name)?cluster=\(base.cluster)")
+        let location = try base.with(database: name)
         let client = ClickHouseClient(location: location)
         do {
             try await body(location)

@@ -49,6 +49,9 @@ public enum MDSRoutes {
             receipt = try await mds.receiver.receive(Array(body.readableBytesView), at: now)
         } catch let failure as JSONParser.Failure {
             return JSONResponse.problem(400, failure.description)
+        } catch let held as LockHeld {
+            // Another ingest held the store past the wait: the hub pushes this again later.
+            return JSONResponse.problem(503, "\(held)")
         }
         let outcome = receipt.outcome
         // The data is stored: a failure to hand the IF-014s to the hub is logged, not answered

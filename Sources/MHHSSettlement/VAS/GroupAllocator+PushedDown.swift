@@ -13,6 +13,15 @@ public struct SPDataAggregationRequest: Sendable {
     public let keys: [Int32]
     public let keyCount: Int
     public let periodCount: Int
+
+    public init(points: [Int32], mpans: [Int64], quantityIndices: [UInt8], keys: [Int32], keyCount: Int, periodCount: Int) {
+        self.points = points
+        self.mpans = mpans
+        self.quantityIndices = quantityIndices
+        self.keys = keys
+        self.keyCount = keyCount
+        self.periodCount = periodCount
+    }
 }
 
 /// The store's answer: per key, kind and period the Wh of the values it holds, resolved as

@@ -3,13 +3,26 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// Where the SP data's ClickHouse cluster is: `clickhouse://host:8123[,host:8123…]/database`
+/// Where the SP data's ClickHouse cluster is: `clickhouse://[user[:password]@]host:8123[,host:8123…]/database`
 /// with `?cluster=NAME` (default `mhhs`), the cluster of the servers' `remote_servers` whose
-/// shards these HTTP endpoints are, listed in the same order.
+/// shards these HTTP endpoints are, listed in the same order. The user and password (HTTP
+/// basic authentication) are ClickHouse's `default` user without a password when absent.
 public struct ClickHouseLocation: Sendable, Hashable, CustomStringConvertible {
     public let hosts: [String]
     public let database: String
     public let cluster: String
+    let credentials: (user: String, password: String)?
+
+    public static func == (lhs: ClickHouseLocation, rhs: ClickHouseLocation) -> Bool {
+        lhs.hosts == rhs.hosts && lhs.database == rhs.database && lhs.cluster == rhs.cluster
+            && lhs.credentials?.user == rhs.credentials?.user && lhs.credentials?.password == rhs.credentials?.password
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(hosts)
+        hasher.combine(database)
+        hasher.combine(cluster)
+    }
 
     public init(url: String) throws {
         guard url.hasPrefix("clickhouse://") else { throw ClickHouseError.badURL(url) }
@@ -22,6 +35,14 @@ public struct ClickHouseLocation: Sendable, Hashable, CustomStringConvertible {
             }
             rest = rest[..<query]
         }
+        var credentials: (String, String)?
+        if let at = rest.lastIndex(of: "@") {
+            let userInfo = rest[..<at].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map {
+                String($0).removingPercentEncoding ?? String($0)
+            }
+            credentials = (userInfo[0], userInfo.count > 1 ? userInfo[1] : "")
+            rest = rest[rest.index(after: at)...]
+        }
         guard let slash = rest.firstIndex(of: "/") else { throw ClickHouseError.badURL(url) }
         let hosts = rest[..<slash].split(separator: ",").map(String.init)
         let database = String(rest[rest.index(after: slash)...])
@@ -32,9 +53,27 @@ public struct ClickHouseLocation: Sendable, Hashable, CustomStringConvertible {
         self.hosts = hosts
         self.database = database
         self.cluster = cluster
+        self.credentials = credentials
     }
 
-    public var description: String { "clickhouse://\(hosts.joined(separator: ","))/\(database)?cluster=\(cluster)" }
+    /// Without the password.
+    public var description: String {
+        "clickhouse://\(credentials.map { "\($0.user)@" } ?? "")\(hosts.joined(separator: ","))/\(database)?cluster=\(cluster)"
+    }
+
+    /// The same cluster and credentials with another database.
+    public func with(database: String) throws -> ClickHouseLocation {
+        ClickHouseLocation(
+            try ClickHouseLocation(url: "clickhouse://\(hosts.joined(separator: ","))/\(database)?cluster=\(cluster)"),
+            credentials: credentials)
+    }
+
+    private init(_ location: ClickHouseLocation, credentials: (user: String, password: String)?) {
+        hosts = location.hosts
+        database = location.database
+        cluster = location.cluster
+        self.credentials = credentials
+    }
 }
 
 /// ClickHouse's HTTP interface: statements and queries as POST bodies, results as bytes,
@@ -101,6 +140,9 @@ public struct ClickHouseClient: Sendable {
             request.body = .bytes(ByteBuffer(bytes: form))
         }
         request.method = .POST
+        if let (user, password) = location.credentials {
+            request.headers.add(name: "Authorization", value: "Basic " + Data("\(user):\(password)".utf8).base64EncodedString())
+        }
         let response: HTTPClientResponse
         let bytes: ByteBuffer
         do {
@@ -137,6 +179,8 @@ public enum ClickHouseError: Error, Equatable, Sendable, CustomStringConvertible
     case unreachable(host: String, reason: String)
     case server(host: String, status: Int, message: String)
     case malformed(String)
+    /// What the shards hold is not what the catalog committed.
+    case inconsistent(String)
 
     public var description: String {
         switch self {
@@ -145,6 +189,7 @@ public enum ClickHouseError: Error, Equatable, Sendable, CustomStringConvertible
         case .unreachable(let host, let reason): "the ClickHouse shard at \(host) did not answer: \(reason)"
         case .server(let host, let status, let message): "the ClickHouse shard at \(host) refused the request (HTTP \(status)): \(message)"
         case .malformed(let what): "ClickHouse answered something unreadable: \(what)"
+        case .inconsistent(let what): "the ClickHouse cluster does not hold the SP data the catalog committed: \(what)"
         }
     }
 }

@@ -10,19 +10,15 @@ extension ClickHouseSPDataStore {
         _ request: SPDataAggregationRequest, date: SettlementDate, group: GSPGroup, upToVersion version: Int64
     ) async throws -> PushedDownSPData {
         let periods = request.periodCount
-        let filter = try await rowFilter(date: date, group: group, upToVersion: version)
-        let holders = try await shards(holding: filter)
-        guard holders.count <= 1 else {
-            throw ClickHouseError.malformed(
-                "\(date) \(group.rawValue)'s rows are on \(holders.count) shards (\(holders.map { client.location.hosts[$0] })): "
-                    + "the Distributed table must shard by GSP group so that a group's rows are on one shard")
-        }
         var result = PushedDownSPData(wattHours: [Int64](repeating: 0, count: request.keyCount * 2 * periods), incomplete: [])
-        guard let shard = holders.first else {
-            // No data at all for the group: every point is defaulted.
+        let (filter, records) = try await rowFilter(date: date, group: group, upToVersion: version)
+        guard !records.isEmpty else {
+            // No data committed for the group: every point is defaulted.
             result.incomplete = request.points.map { ($0, 0) }
             return result
         }
+        let shard = try await shard(holding: records, filter: filter, date: date, group: group)
+        guard !request.points.isEmpty else { return result }
         let points = ClickHouseClient.ExternalTable(
             name: "points", structure: "mpan UInt64, mq UInt8, key UInt32, point UInt32", rows: Self.pointRows(request))
         let sums = try await client.execute(Self.sumsQuery(filter: filter, periods: periods), host: shard, external: [points])
@@ -97,21 +93,41 @@ extension ClickHouseSPDataStore {
             """
     }
 
-    /// The shards with rows under `filter` (asked of every shard: a shard that does not
-    /// answer fails the run, naming it, rather than being taken as empty).
-    func shards(holding filter: String) async throws -> [Int] {
-        try await withThrowingTaskGroup(of: (Int, Bool).self) { tasks in
+    /// The one shard holding the rows of `records` (the catalog's committed segments of a date
+    /// and group), after checking that it holds all of them: every shard is asked (one that
+    /// does not answer fails the run, naming it, rather than being taken as empty), and a row
+    /// count that differs from the catalog's (a shard recreated empty, a part lost) fails it too.
+    func shard(holding records: [SPSegmentRecord], filter: String, date: SettlementDate, group: GSPGroup) async throws -> Int {
+        let counts = try await withThrowingTaskGroup(of: (Int, [Int64: Int]).self) { tasks in
             for host in client.location.hosts.indices {
                 tasks.addTask {
-                    let bytes = try await client.execute("SELECT count() FROM sp_row_local WHERE \(filter) FORMAT RowBinary", host: host)
+                    let bytes = try await client.execute(
+                        "SELECT version, count() FROM sp_row_local WHERE \(filter) GROUP BY version FORMAT RowBinary", host: host)
                     var reader = RowBinaryReader(bytes)
-                    return (host, try reader.read(UInt64.self) > 0)
+                    var counts: [Int64: Int] = [:]
+                    while !reader.isAtEnd { counts[Int64(try reader.read(UInt64.self))] = Int(try reader.read(UInt64.self)) }
+                    return (host, counts)
                 }
             }
-            var holders: [Int] = []
-            for try await (host, holds) in tasks where holds { holders.append(host) }
-            return holders.sorted()
+            var all: [(Int, [Int64: Int])] = []
+            for try await answer in tasks { all.append(answer) }
+            return all.sorted { $0.0 < $1.0 }
         }
+        let holders = counts.filter { !$0.1.isEmpty }.map(\.0)
+        guard holders.count == 1, let shard = holders.first else {
+            throw ClickHouseError.inconsistent(
+                holders.isEmpty
+                    ? "no shard holds \(date) \(group.rawValue)'s committed rows (\(records.map(\.rows).reduce(0, +)) rows in the catalog)"
+                    : "\(date) \(group.rawValue)'s rows are on \(holders.count) shards (\(holders.map { client.location.hosts[$0] })): "
+                        + "the Distributed table must shard by GSP group so that a group's rows are on one shard")
+        }
+        let held = counts.first { $0.0 == shard }!.1
+        for record in records where held[record.version] != record.rows {
+            throw ClickHouseError.inconsistent(
+                "the shard at \(client.location.hosts[shard]) holds \(held[record.version] ?? 0) rows of \(date) \(group.rawValue) "
+                    + "version \(record.version); the catalog committed \(record.rows)")
+        }
+        return shard
     }
 
     static func pointRows(_ request: SPDataAggregationRequest) -> [UInt8] {

@@ -13,6 +13,8 @@ public struct ClickHouseSPDataStore: SPDataAggregating {
     let locks: any ExclusiveLocks
     /// RowBinary bytes sent per insert request.
     let insertBatchBytes: Int
+    /// How long an ingest waits for another one to finish.
+    var ingestWaitSeconds: Double = 600
 
     /// Creates the tables on every host when missing (ClickHouse without ZooKeeper has no
     /// `ON CLUSTER`), then the store.
@@ -29,8 +31,9 @@ public struct ClickHouseSPDataStore: SPDataAggregating {
     }
 
     public func append(_ segments: [SPSegmentBuilder], receivedAt requested: UTCInstant) async throws -> SPIngestReceipt {
-        // One ingest at a time across instances, so versions commit in the order they are given.
-        try await locks.withLock("sp-ingest") {
+        // One ingest at a time across instances, so versions commit in the order they are
+        // given; a second one waits its turn (up to `ingestWaitSeconds`), as on the other stores.
+        try await Self.waiting(for: "sp-ingest", in: locks, upTo: ingestWaitSeconds) {
             let (version, receivedAt) = try await catalog.reserve(receivedAt: requested)
             var records: [SPSegmentRecord] = []
             var writer = RowBinaryWriter(reservingCapacity: min(insertBatchBytes, 1 << 24) + 4096)
@@ -53,6 +56,23 @@ public struct ClickHouseSPDataStore: SPDataAggregating {
             // Only now does the version exist for readers; a failure above leaves it abandoned.
             try await catalog.commit(version: version, records: records)
             return SPIngestReceipt(version: version, receivedAt: receivedAt, segments: records)
+        }
+    }
+
+    /// Runs `body` under the lock `name`, retrying while another holder has it (backing off
+    /// from 20 ms to 1 s) for at most `seconds`; then `LockHeld`.
+    static func waiting<Result: Sendable>(
+        for name: String, in locks: any ExclusiveLocks, upTo seconds: Double, _ body: () async throws -> Result
+    ) async throws -> Result {
+        let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1_000))
+        var pause = Duration.milliseconds(20)
+        while true {
+            do {
+                return try await locks.withLock(name, body)
+            } catch let held as LockHeld where held.name == name && ContinuousClock.now < deadline {
+                try await Task.sleep(for: pause)
+                pause = min(pause * 2, .seconds(1))
+            }
         }
     }
 
@@ -84,9 +104,11 @@ public struct ClickHouseSPDataStore: SPDataAggregating {
         try await catalog.latestVersion(receivedAtOrBefore: instant)
     }
 
-    /// The stored segments rebuilt from their rows (the same bytes and digests as written).
+    /// The stored segments rebuilt from their rows, each checked against the digest the
+    /// catalog committed (the same bytes as written, or an error naming the segment).
     public func segments(of date: SettlementDate, group: GSPGroup, upToVersion version: Int64) async throws -> [SPSegment] {
-        let filter = try await rowFilter(date: date, group: group, upToVersion: version)
+        let (filter, records) = try await rowFilter(date: date, group: group, upToVersion: version)
+        guard !records.isEmpty else { return [] }
         let bytes = try await client.execute(
             "SELECT mpan, mq, version, values, quality FROM sp_row WHERE \(filter) ORDER BY version, row FORMAT RowBinary")
         var reader = RowBinaryReader(bytes)
@@ -108,18 +130,28 @@ public struct ClickHouseSPDataStore: SPDataAggregating {
                 }
             }
         }
-        return try builders.map { version, builder in
-            try SPSegment(bytes: builder.bytes(), name: "clickhouse \(date) \(group.rawValue) v\(version)")
+        let rebuilt = Dictionary(uniqueKeysWithValues: builders.map { ($0.0, $0.1.bytes()) })
+        return try records.map { record in
+            guard let segment = rebuilt[record.version], Array(segment.suffix(SPSegmentLayout.trailerSize)).hexString == record.sha256
+            else {
+                throw ClickHouseError.inconsistent(
+                    "\(date) \(group.rawValue) version \(record.version) read back from ClickHouse does not match the segment committed "
+                        + "(\(record.rows) rows, SHA-256 \(record.sha256.prefix(12))…)")
+            }
+            return try SPSegment(bytes: segment, name: "clickhouse \(date) \(group.rawValue) v\(record.version)")
         }
     }
 
-    /// The rows of a date and group a reader at `version` may see: committed versions only.
-    func rowFilter(date: SettlementDate, group: GSPGroup, upToVersion version: Int64) async throws -> String {
-        let abandoned = try await catalog.abandonedVersions(upTo: version)
-        var filter =
-            "settlement_date = toDate('\(date)') AND gsp_group = \(GSPGroup.allCases.firstIndex(of: group)!) AND version <= \(max(version, 0))"
-        if !abandoned.isEmpty { filter += " AND version NOT IN (\(abandoned.map(String.init).joined(separator: ",")))" }
-        return filter
+    /// The rows of a date and group a reader at `version` may see: those of the versions the
+    /// catalog committed for them (an abandoned or in-flight version's rows are never read),
+    /// with the catalog's records to check them against.
+    func rowFilter(date: SettlementDate, group: GSPGroup, upToVersion version: Int64) async throws -> (String, [SPSegmentRecord]) {
+        let records = try await catalog.records(of: date, group: group, upToVersion: version)
+        let versions = records.map { String($0.version) }.joined(separator: ",")
+        return (
+            "settlement_date = toDate('\(date)') AND gsp_group = \(GSPGroup.allCases.firstIndex(of: group)!) AND version IN (\(versions.isEmpty ? "0" : versions))",
+            records
+        )
     }
 }
 
