@@ -29,10 +29,7 @@ final class SPStoreMonth: Sendable {
         self.days = days
         market = SyntheticMarket(meteringPoints: count)
         folder = URL(fileURLWithPath: environment["MHHS_BENCH_DIR"] ?? "/tmp/mhhs-bench-month-\(count)x\(days)")
-        location = try environment["CLICKHOUSE_URL"].map { url in
-            let base = try ClickHouseLocation(url: url)
-            return try ClickHouseLocation(url: "clickhouse://\(base.hosts.joined(separator: ","))/mhhs_bench_\(count)x\(days)?cluster=\(base.cluster)")
-        }
+        location = try environment["CLICKHOUSE_URL"].map { try ClickHouseLocation(url: $0).with(database: "mhhs_bench_\(count)x\(days)") }
         let settled = SettlementDate(dayNumber: Self.first.dayNumber + min(15, days - 1))
         self.settled = settled
         let knownAt = UTCInstant(utcMidnightOfDay: settled.dayNumber + 10)

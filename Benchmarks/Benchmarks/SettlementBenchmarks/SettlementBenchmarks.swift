@@ -67,7 +67,8 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
                 .wallClock, .peakMemoryResident, .custom("values/s", polarity: .prefersLarger, useScalingFactor: false),
                 .custom("stored mB/value", useScalingFactor: false),
             ], warmupIterations: 0, maxDuration: .seconds(3_600), maxIterations: 1)
-        Benchmark("SP store \(store.rawValue): ingest a month", configuration: configuration) { (benchmark: Benchmark, month: SPStoreMonth) in
+        Benchmark("SP store \(store.rawValue): ingest a month", configuration: configuration) {
+            (benchmark: Benchmark, month: SPStoreMonth) in
             for _ in benchmark.scaledIterations {
                 let (values, seconds) = try await month.ingest(into: try await month.open(store, wipe: true))
                 benchmark.measurement(.custom("values/s", polarity: .prefersLarger, useScalingFactor: false), Int(Double(values) / seconds))
@@ -78,7 +79,8 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
         } setup: {
             try SPStoreMonth()
         }
-        Benchmark("SP store \(store.rawValue): one day's VAS", configuration: configuration) { (benchmark: Benchmark, month: SPStoreMonth) in
+        Benchmark("SP store \(store.rawValue): one day's VAS", configuration: configuration) {
+            (benchmark: Benchmark, month: SPStoreMonth) in
             let opened = try await month.ensureIngested(store)
             for _ in benchmark.scaledIterations {
                 let started = ContinuousClock.now

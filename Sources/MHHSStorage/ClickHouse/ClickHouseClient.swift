@@ -9,19 +9,13 @@ import NIOHTTP1
 /// basic authentication) are ClickHouse's `default` user without a password when absent.
 public struct ClickHouseLocation: Sendable, Hashable, CustomStringConvertible {
     public let hosts: [String]
-    public let database: String
+    public private(set) var database: String
     public let cluster: String
-    let credentials: (user: String, password: String)?
+    let credentials: Credentials?
 
-    public static func == (lhs: ClickHouseLocation, rhs: ClickHouseLocation) -> Bool {
-        lhs.hosts == rhs.hosts && lhs.database == rhs.database && lhs.cluster == rhs.cluster
-            && lhs.credentials?.user == rhs.credentials?.user && lhs.credentials?.password == rhs.credentials?.password
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(hosts)
-        hasher.combine(database)
-        hasher.combine(cluster)
+    struct Credentials: Hashable, Sendable {
+        let user: String
+        let password: String
     }
 
     public init(url: String) throws {
@@ -35,19 +29,19 @@ public struct ClickHouseLocation: Sendable, Hashable, CustomStringConvertible {
             }
             rest = rest[..<query]
         }
-        var credentials: (String, String)?
+        var credentials: Credentials?
         if let at = rest.lastIndex(of: "@") {
             let userInfo = rest[..<at].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map {
                 String($0).removingPercentEncoding ?? String($0)
             }
-            credentials = (userInfo[0], userInfo.count > 1 ? userInfo[1] : "")
+            credentials = Credentials(user: userInfo[0], password: userInfo.count > 1 ? userInfo[1] : "")
             rest = rest[rest.index(after: at)...]
         }
         guard let slash = rest.firstIndex(of: "/") else { throw ClickHouseError.badURL(url) }
         let hosts = rest[..<slash].split(separator: ",").map(String.init)
         let database = String(rest[rest.index(after: slash)...])
-        let name = { (text: String) in !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }
-        guard !hosts.isEmpty, hosts.allSatisfy({ $0.contains(":") && !$0.contains("/") }), name(database), name(cluster) else {
+        guard !hosts.isEmpty, hosts.allSatisfy({ $0.contains(":") && !$0.contains("/") }), Self.isName(database), Self.isName(cluster)
+        else {
             throw ClickHouseError.badURL(url)
         }
         self.hosts = hosts
@@ -63,17 +57,14 @@ public struct ClickHouseLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// The same cluster and credentials with another database.
     public func with(database: String) throws -> ClickHouseLocation {
-        ClickHouseLocation(
-            try ClickHouseLocation(url: "clickhouse://\(hosts.joined(separator: ","))/\(database)?cluster=\(cluster)"),
-            credentials: credentials)
+        guard Self.isName(database) else { throw ClickHouseError.badURL("\(self) with database '\(database)'") }
+        var copy = self
+        copy.database = database
+        return copy
     }
 
-    private init(_ location: ClickHouseLocation, credentials: (user: String, password: String)?) {
-        hosts = location.hosts
-        database = location.database
-        cluster = location.cluster
-        self.credentials = credentials
-    }
+    /// A database or cluster name: letters, digits and `_` (it goes into SQL unquoted).
+    static func isName(_ text: String) -> Bool { !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }
 }
 
 /// ClickHouse's HTTP interface: statements and queries as POST bodies, results as bytes,
@@ -140,8 +131,9 @@ public struct ClickHouseClient: Sendable {
             request.body = .bytes(ByteBuffer(bytes: form))
         }
         request.method = .POST
-        if let (user, password) = location.credentials {
-            request.headers.add(name: "Authorization", value: "Basic " + Data("\(user):\(password)".utf8).base64EncodedString())
+        if let credentials = location.credentials {
+            let pair = "\(credentials.user):\(credentials.password)"
+            request.headers.add(name: "Authorization", value: "Basic " + Data(pair.utf8).base64EncodedString())
         }
         let response: HTTPClientResponse
         let bytes: ByteBuffer

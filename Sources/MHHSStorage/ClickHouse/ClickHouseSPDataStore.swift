@@ -85,7 +85,7 @@ public struct ClickHouseSPDataStore: SPDataAggregating {
     static func appendRow(_ row: Int, of segment: SPSegment, to writer: inout RowBinaryWriter) {
         let periods = segment.periodCount
         writer.append(UInt16(segment.settlementDate.dayNumber))
-        writer.append(UInt8(GSPGroup.allCases.firstIndex(of: segment.gspGroup)!))
+        writer.append(UInt8(segment.gspGroup.index))
         writer.append(UInt64(segment.mpans[row]))
         writer.append(segment.quantities[row])
         writer.append(UInt64(segment.versions[row]))
@@ -149,7 +149,7 @@ public struct ClickHouseSPDataStore: SPDataAggregating {
         let records = try await catalog.records(of: date, group: group, upToVersion: version)
         let versions = records.map { String($0.version) }.joined(separator: ",")
         return (
-            "settlement_date = toDate('\(date)') AND gsp_group = \(GSPGroup.allCases.firstIndex(of: group)!) AND version IN (\(versions.isEmpty ? "0" : versions))",
+            "settlement_date = toDate('\(date)') AND gsp_group = \(group.index) AND version IN (\(versions.isEmpty ? "0" : versions))",
             records
         )
     }

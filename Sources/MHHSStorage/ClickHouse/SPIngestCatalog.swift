@@ -65,19 +65,7 @@ public struct SQLiteSPIngestCatalog: SPIngestCatalog {
     }
 
     public func records(of date: SettlementDate, group: GSPGroup, upToVersion version: Int64) async throws -> [SPSegmentRecord] {
-        try await database.pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT version, rows, received_at, sha256 FROM sp_catalog_segment
-                    WHERE settlement_date = ? AND gsp_group = ? AND version <= ? ORDER BY version
-                    """, arguments: [date.dayNumber, group.rawValue, version]
-            ).map {
-                SPSegmentRecord(
-                    settlementDate: date, gspGroup: group, version: $0[0], rows: $0[1], receivedAt: UTCInstant(secondsSinceEpoch: $0[2]),
-                    sha256: $0[3])
-            }
-        }
+        try await FileSPDataStore.records(in: "sp_catalog_segment", of: date, group: group, upToVersion: version, database: database)
     }
 
     public func latestVersion(receivedAtOrBefore instant: UTCInstant) async throws -> Int64 {
@@ -137,19 +125,7 @@ public struct PostgresSPIngestCatalog: SPIngestCatalog {
     }
 
     public func records(of date: SettlementDate, group: GSPGroup, upToVersion version: Int64) async throws -> [SPSegmentRecord] {
-        var records: [SPSegmentRecord] = []
-        let rows = try await database.client.query(
-            """
-            SELECT version, rows, received_at, sha256 FROM sp_catalog_segment
-            WHERE settlement_date = \(date.dayNumber) AND gsp_group = \(group.rawValue) AND version <= \(version) ORDER BY version
-            """, logger: database.logger)
-        for try await (segmentVersion, count, received, digest) in rows.decode((Int64, Int32, Int64, String).self) {
-            records.append(
-                SPSegmentRecord(
-                    settlementDate: date, gspGroup: group, version: segmentVersion, rows: Int(count),
-                    receivedAt: UTCInstant(secondsSinceEpoch: received), sha256: digest))
-        }
-        return records
+        try await PostgresSPDataStore.records(in: "sp_catalog_segment", of: date, group: group, upToVersion: version, database: database)
     }
 
     public func latestVersion(receivedAtOrBefore instant: UTCInstant) async throws -> Int64 {

@@ -95,11 +95,19 @@ public struct FileSPDataStore: SPDataStore {
     }
 
     public func segmentRecords(of date: SettlementDate, group: GSPGroup, upToVersion version: Int64) async throws -> [SPSegmentRecord] {
+        try await Self.records(in: "sp_segment", of: date, group: group, upToVersion: version, database: database)
+    }
+
+    /// The segment records of `table` (this store's, or the ClickHouse catalog's, which has the
+    /// same columns) for a date and group at or below `version`, oldest first.
+    static func records(
+        in table: String, of date: SettlementDate, group: GSPGroup, upToVersion version: Int64, database: SQLiteDatabase
+    ) async throws -> [SPSegmentRecord] {
         try await database.pool.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT version, rows, received_at, sha256 FROM sp_segment
+                    SELECT version, rows, received_at, sha256 FROM \(table)
                     WHERE settlement_date = ? AND gsp_group = ? AND version <= ? ORDER BY version
                     """,
                 arguments: [date.dayNumber, group.rawValue, version]

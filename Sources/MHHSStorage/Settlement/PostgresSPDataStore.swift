@@ -62,10 +62,18 @@ public struct PostgresSPDataStore: SPDataStore {
     }
 
     public func segmentRecords(of date: SettlementDate, group: GSPGroup, upToVersion version: Int64) async throws -> [SPSegmentRecord] {
+        try await Self.records(in: "sp_segment", of: date, group: group, upToVersion: version, database: database)
+    }
+
+    /// The segment records of `table` (this store's, or the ClickHouse catalog's, which has the
+    /// same columns) for a date and group at or below `version`, oldest first.
+    static func records(
+        in table: String, of date: SettlementDate, group: GSPGroup, upToVersion version: Int64, database: PostgresStore
+    ) async throws -> [SPSegmentRecord] {
         var records: [SPSegmentRecord] = []
         let rows = try await database.client.query(
             """
-            SELECT version, rows, received_at, sha256 FROM sp_segment
+            SELECT version, rows, received_at, sha256 FROM \(unescaped: table)
             WHERE settlement_date = \(date.dayNumber) AND gsp_group = \(group.rawValue) AND version <= \(version) ORDER BY version
             """, logger: database.logger)
         for try await (segmentVersion, count, received, digest) in rows.decode((Int64, Int32, Int64, String).self) {
